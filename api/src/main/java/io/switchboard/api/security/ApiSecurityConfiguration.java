@@ -1,0 +1,52 @@
+package io.switchboard.api.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Webhooks carry Twilio's signature instead of a key (checked by {@link
+ * TwilioSignatureFilter}); the simulator authenticates Twilio-style itself; everything under {@code
+ * /api} and the operational endpoints need an API key with the right scope.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiSecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http, ApiKeyIntrospector introspector, ProblemSecurityHandlers handlers)
+      throws Exception {
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/webhooks/**", "/simulator/**", "/error")
+                    .permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/calls/**")
+                    .hasAuthority(ApiScope.CALLS_READ.authority())
+                    .requestMatchers("/actuator/**")
+                    .hasAuthority(ApiScope.OPS.authority())
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            resource ->
+                resource
+                    .opaqueToken(token -> token.introspector(introspector))
+                    .authenticationEntryPoint(handlers)
+                    .accessDeniedHandler(handlers))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+    return http.build();
+  }
+}

@@ -1,0 +1,20 @@
+package io.switchboard.api.security;
+
+import java.util.Map;
+
+/**
+ * A webhook whose Twilio signature has been verified. Controllers read its parameters from here
+ * rather than from the servlet request, whose body the signature filter has already consumed.
+ *
+ * @param url the URL the signature was checked against
+ * @param parameters the form parameters of the body, in the order Twilio sent them
+ * @param idempotencyToken {@code I-Twilio-Idempotency-Token}, when Twilio sent one
+ */
+public record TwilioWebhook(String url, Map<String, String> parameters, String idempotencyToken) {
+
+  public static final String ATTRIBUTE = "switchboard.twilioWebhook";
+
+  public String param(String name) {
+    return parameters.get(name);
+  }
+}

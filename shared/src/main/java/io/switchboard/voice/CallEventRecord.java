@@ -1,0 +1,9 @@
+package io.switchboard.voice;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** One status a call went through. */
+@Table("call_events")
+public record CallEventRecord(@Id Long id, String callSid, String status, Instant occurredAt) {}

@@ -1,0 +1,24 @@
+package io.switchboard.voice;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+/** The status history of calls. */
+public interface CallEventRepository extends Repository<CallEventRecord, Long> {
+
+  /** Adds an event unless the same one is there already, so that retries add nothing. */
+  @Modifying
+  @Query(
+      """
+      INSERT INTO call_events (call_sid, status, occurred_at) VALUES (:callSid, :status, :at)
+      ON CONFLICT DO NOTHING
+      """)
+  void add(
+      @Param("callSid") String callSid, @Param("status") String status, @Param("at") Instant at);
+
+  List<CallEventRecord> findByCallSidOrderByOccurredAtAscIdAsc(String callSid);
+}

@@ -1,0 +1,13 @@
+package io.switchboard.common;
+
+/**
+ * Default task queue names, one per feature. Deployments may rename them through configuration
+ * ({@code switchboard.task-queues.*}); these are the names used when nothing is configured.
+ */
+public final class TaskQueues {
+  public static final String VOICE = "voice";
+  public static final String MESSAGING = "messaging";
+  public static final String RECORDING = "recording";
+
+  private TaskQueues() {}
+}

@@ -1,0 +1,129 @@
+package io.switchboard.voice;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * The call session. Each TwiML turn is answered from the update handler without waiting for the
+ * database write, which runs as an activity alongside: Twilio waits for the TwiML, not for our
+ * bookkeeping, and the session waits for every write before it completes.
+ */
+public class CallSessionWorkflowImpl implements CallSessionWorkflow {
+
+  /**
+   * A session with no turn and no status callback for this long is over: Twilio ends calls after
+   * four hours unless a longer TimeLimit is set, and a lost final callback must not keep a workflow
+   * open for ever.
+   */
+  static final Duration MAX_IDLE = Duration.ofHours(4);
+
+  static final String GREETING = "Welcome to Switchboard. Your call is connected. Goodbye.";
+
+  private static final Logger log = Workflow.getLogger(CallSessionWorkflowImpl.class);
+
+  private final ActivityOptions recordOptions =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .build())
+          .build();
+
+  private final VoiceActivities activities =
+      Workflow.newActivityStub(VoiceActivities.class, recordOptions);
+
+  private final CallSessionInput input;
+  private final List<Promise<Void>> pendingWrites = new ArrayList<>();
+  private String status = "ringing";
+  private int turns;
+  private int changes;
+  private int lastSequence = -1;
+  private boolean ended;
+
+  @WorkflowInit
+  public CallSessionWorkflowImpl(CallSessionInput input) {
+    this.input = input;
+  }
+
+  @Override
+  public CallState run(CallSessionInput input) {
+    while (!ended) {
+      int seen = changes;
+      boolean progressed = Workflow.await(MAX_IDLE, () -> ended || changes != seen);
+      if (!progressed) {
+        log.info("call session idle for {}, closing", MAX_IDLE);
+        break;
+      }
+    }
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    Promise.allOf(pendingWrites).get();
+    return getState();
+  }
+
+  @Override
+  public VoiceInstruction nextInstruction(VoiceTurn turn) {
+    turns++;
+    changes++;
+    if (turns == 1) {
+      status = "in-progress";
+      record(status);
+    }
+    return VoiceInstruction.of(new VoiceInstruction.Say(GREETING), new VoiceInstruction.Hangup());
+  }
+
+  @Override
+  public void validateNextInstruction(VoiceTurn turn) {
+    if (turn == null || !input.callSid().equals(turn.callSid())) {
+      throw new IllegalArgumentException("turn is for another call");
+    }
+    if (ended) {
+      throw new IllegalStateException("call has ended");
+    }
+  }
+
+  @Override
+  public void callStatusChanged(CallStatusEvent event) {
+    changes++;
+    if (event.sequenceNumber() != null) {
+      if (event.sequenceNumber() <= lastSequence) {
+        return; // Twilio may deliver callbacks out of order; an older one changes nothing.
+      }
+      lastSequence = event.sequenceNumber();
+    }
+    if (ended) {
+      return;
+    }
+    status = event.status();
+    ended = event.isFinal();
+    record(status);
+  }
+
+  @Override
+  public CallState getState() {
+    return new CallState(input.callSid(), status, turns, ended);
+  }
+
+  private void record(String newStatus) {
+    CallRecordRequest request =
+        new CallRecordRequest(
+            input.callSid(),
+            input.accountSid(),
+            input.from(),
+            input.to(),
+            input.direction(),
+            newStatus,
+            Workflow.currentTimeMillis());
+    pendingWrites.add(Async.procedure(activities::recordCall, request));
+  }
+}
