@@ -42,7 +42,7 @@ final class TwimlLoader {
       session.verb("twiml", "Runs the TwiML given when the call was created");
       return new Loaded(null, verbs, null);
     } catch (TwimlFailure failure) {
-      return fallback(session, "inline TwiML", failure);
+      return fallback(session, "inline TwiML", Map.of(), failure);
     }
   }
 
@@ -53,7 +53,7 @@ final class TwimlLoader {
     try {
       return new Loaded(url, fetch(session, url, method, params), null);
     } catch (TwimlFailure failure) {
-      return fallback(session, url, failure);
+      return fallback(session, url, extra, failure);
     }
   }
 
@@ -69,7 +69,9 @@ final class TwimlLoader {
     }
   }
 
-  private Loaded fallback(CallSession session, String failedUrl, TwimlFailure failure) {
+  /** The fallback gets what the failed request carried, plus ErrorCode and ErrorUrl. */
+  private Loaded fallback(
+      CallSession session, String failedUrl, Map<String, String> extra, TwimlFailure failure) {
     session.error(failure.errorCode(), failure.getMessage());
     String fallbackUrl = session.call().fallbackUrl();
     if (fallbackUrl == null || fallbackUrl.isBlank() || fallbackUrl.equals(failedUrl)) {
@@ -77,6 +79,7 @@ final class TwimlLoader {
     }
     Map<String, String> params = new LinkedHashMap<>(VoiceParameters.of(session.call(), ""));
     params.put("CallStatus", session.callStatus());
+    params.putAll(extra);
     params.put("ErrorCode", String.valueOf(failure.errorCode()));
     params.put("ErrorUrl", failedUrl);
     String method = TwimlUrls.method(session.call().fallbackMethod(), "POST");
