@@ -10,6 +10,7 @@ import io.switchboard.simulator.voice.TranscriptEntry;
 import io.switchboard.simulator.webhook.SignedWebhookClient;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ public class TwimlCallFlowRunner implements CallFlowRunner {
 
   private final TwimlLoader loader;
 
+  @Autowired
   public TwimlCallFlowRunner(SimulatorProperties properties) {
     this(new SignedWebhookClient(properties.authToken()));
   }
