@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * The simulator on a random port, with lifecycles at full speed, reset before each test; tests
@@ -29,10 +28,8 @@ import org.springframework.context.annotation.Import;
       "switchboard.simulator.lifecycle.call-ring=0ms",
       "switchboard.simulator.lifecycle.call-answer=0ms",
       "switchboard.simulator.lifecycle.call-duration=50ms",
-      "switchboard.simulator.lifecycle.recording-processing=0ms",
-      "spring.main.allow-bean-definition-overriding=true"
+      "switchboard.simulator.lifecycle.recording-processing=0ms"
     })
-@Import(TwimlRunnerShim.class)
 public abstract class SimulatorTest {
 
   public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
