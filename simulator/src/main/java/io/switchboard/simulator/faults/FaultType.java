@@ -22,7 +22,8 @@ public enum FaultType {
   DELIVERY_FAILURE,
   /**
    * Calls end {@code busy}, {@code no-answer} or {@code failed} (the {@code status}), or are
-   * answered by {@code answeredBy} when machine detection is on.
+   * answered by {@code answeredBy} when machine detection is on; {@code delayMillis} makes the call
+   * ring that much longer.
    */
   CALL_OUTCOME
 }

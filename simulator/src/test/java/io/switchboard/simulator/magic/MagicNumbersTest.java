@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.twilio.exception.ApiException;
+import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import io.switchboard.simulator.testsupport.SimulatorTest;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +38,41 @@ class MagicNumbersTest extends SimulatorTest {
     assertThat(refused.getCode()).isEqualTo(code);
     assertThat(refused.getStatusCode()).isEqualTo(400);
     assertThat(refused.getMoreInfo()).endsWith("/" + code);
+  }
+
+  @ParameterizedTest(name = "call from {0} to {1} is refused with {2}")
+  @CsvSource({
+    "+15005550001, +14155550100, 21212",
+    "+15005550006, +15005550001, 21217",
+    "+15005550006, +15005550002, 21214",
+    "+15005550006, +15005550003, 21215",
+    "+15005550006, +15005550004, 21216"
+  })
+  void callMagicNumbersAreRefusedWithTwilioCodes(String from, String to, int code) {
+    ApiException refused =
+        catchThrowableOfType(
+            ApiException.class,
+            () ->
+                Call.creator(
+                        new PhoneNumber(to),
+                        new PhoneNumber(from),
+                        URI.create(callbackUrl("voice")))
+                    .create(twilio));
+
+    assertThat(refused.getCode()).isEqualTo(code);
+    assertThat(refused.getStatusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void validMagicCallerPasses() {
+    Call call =
+        Call.creator(
+                new PhoneNumber("+14155550100"),
+                new PhoneNumber("+15005550006"),
+                URI.create(callbackUrl("voice")))
+            .create(twilio);
+
+    assertThat(call.getStatus()).isEqualTo(Call.Status.QUEUED);
   }
 
   @Test

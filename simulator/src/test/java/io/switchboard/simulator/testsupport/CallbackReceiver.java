@@ -45,8 +45,14 @@ public class CallbackReceiver {
     this.validator = new RequestValidator(account.authToken());
   }
 
+  /**
+   * Callbacks whose name starts with {@code slow} are answered after 1.5 s, as a slow app would.
+   */
   @RequestMapping("/test-callbacks/{name}")
   ResponseEntity<String> receive(@PathVariable String name, HttpServletRequest request) {
+    if (name.startsWith("slow")) {
+      sleep(1500);
+    }
     String query = request.getQueryString();
     String url = request.getRequestURL() + (query == null ? "" : "?" + query);
     Set<String> queryNames = queryNames(query);
