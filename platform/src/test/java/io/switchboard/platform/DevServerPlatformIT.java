@@ -18,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
       "switchboard.embedded.temporal.mode=dev-server",
       "switchboard.embedded.data-dir=target/it-data/dev-server"
     })
-class DevServerVoiceSliceIT extends VoiceSliceIT {
+class DevServerPlatformIT extends PlatformSliceIT {
 
   static boolean cliInstalled() {
     return EmbeddedTemporal.cliOnPath();

@@ -40,11 +40,11 @@ import org.springframework.test.context.ActiveProfiles;
       "switchboard.embedded.persistent=false",
       "switchboard.embedded.temporal.port=0",
       "switchboard.embedded.temporal.ui-port=0",
-      "switchboard.public-url=" + VoiceSliceIT.PUBLIC_URL,
-      "switchboard.api-key=" + VoiceSliceIT.API_KEY
+      "switchboard.public-url=" + PlatformSliceIT.PUBLIC_URL,
+      "switchboard.api-key=" + PlatformSliceIT.API_KEY
     })
 @ActiveProfiles({"api", "worker", "simulator"})
-abstract class VoiceSliceIT {
+abstract class PlatformSliceIT {
 
   static final String PUBLIC_URL = "https://switchboard.example.com";
   static final String API_KEY = "sb_it_admin_key";
@@ -116,6 +116,71 @@ abstract class VoiceSliceIT {
 
     assertThat(session.getState().turns()).isEqualTo(1);
     assertThat(session.getState().status()).isEqualTo("in-progress");
+  }
+
+  @Test
+  void adminMakesScopedKeysThatAreEnforcedAndRevocable() throws Exception {
+    HttpResponse<String> created =
+        send("POST", "/api/keys", API_KEY, "{\"name\":\"reporting\",\"scopes\":[\"calls:read\"]}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = jsonField(created.body(), "id");
+    String secret = jsonField(created.body(), "secret");
+
+    assertThat(send("GET", "/api/calls/CA0", secret, null).statusCode()).isEqualTo(404);
+    HttpResponse<String> adminOnly = send("GET", "/api/keys", secret, null);
+    assertThat(adminOnly.statusCode()).isEqualTo(403);
+    assertThat(adminOnly.body()).contains("insufficient-scope");
+
+    assertThat(send("DELETE", "/api/keys/" + id, API_KEY, null).statusCode()).isEqualTo(204);
+    assertThat(send("GET", "/api/calls/CA0", secret, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void unknownScopeAndInvalidBodiesAreProblemDocuments() throws Exception {
+    HttpResponse<String> unknownScope =
+        send("POST", "/api/keys", API_KEY, "{\"name\":\"x\",\"scopes\":[\"root\"]}");
+    assertThat(unknownScope.statusCode()).isEqualTo(400);
+    assertThat(unknownScope.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+
+    HttpResponse<String> missingName =
+        send("POST", "/api/keys", API_KEY, "{\"scopes\":[\"calls:read\"]}");
+    assertThat(missingName.statusCode()).isEqualTo(400);
+    assertThat(missingName.body()).contains("\"status\":400").doesNotContain("Exception");
+
+    HttpResponse<String> notJson = send("POST", "/api/keys", API_KEY, "{not json");
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(notJson.body()).doesNotContain("at io.").doesNotContain("Exception");
+  }
+
+  @Test
+  void healthReportsDatabaseAndTemporal() throws Exception {
+    HttpResponse<String> health = send("GET", "/actuator/health", API_KEY, null);
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"db\"").contains("\"temporal\"");
+  }
+
+  private HttpResponse<String> send(String method, String path, String key, String json)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(local(path))).header("Authorization", "Bearer " + key);
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String jsonField(String json, String field) {
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("\"" + field + "\":\"([^\"]+)\"").matcher(json);
+    assertThat(matcher.find()).as(field + " in " + json).isTrue();
+    return matcher.group(1);
   }
 
   interface Signer {

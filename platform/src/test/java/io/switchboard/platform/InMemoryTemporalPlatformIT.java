@@ -8,4 +8,4 @@ import org.springframework.test.context.TestPropertySource;
       "switchboard.embedded.temporal.mode=in-memory",
       "switchboard.embedded.data-dir=target/it-data/in-memory"
     })
-class InMemoryTemporalVoiceSliceIT extends VoiceSliceIT {}
+class InMemoryTemporalPlatformIT extends PlatformSliceIT {}
