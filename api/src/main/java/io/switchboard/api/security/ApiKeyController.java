@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Making, listing and revoking API keys (scope admin). The secret is returned once. */
 @RestController
-@RequestMapping("/api/keys")
+@RequestMapping(path = "/api/keys", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "API keys")
 public class ApiKeyController {
 
@@ -60,7 +61,9 @@ public class ApiKeyController {
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Make an API key; the secret is in this response only (scope admin)")
+  @Operation(
+      operationId = "createApiKey",
+      summary = "Make an API key; the secret is in this response only (scope admin)")
   CreatedKey create(@Valid @RequestBody NewKey request) {
     for (String scope : request.scopes()) {
       if (ApiScope.parse(scope).isEmpty()) {
@@ -75,14 +78,16 @@ public class ApiKeyController {
   }
 
   @GetMapping
-  @Operation(summary = "List API keys, revoked ones included (scope admin)")
+  @Operation(
+      operationId = "listApiKeys",
+      summary = "List API keys, revoked ones included (scope admin)")
   List<KeyView> list() {
     return keys.findAllByOrderByCreatedAt().stream().map(KeyView::of).toList();
   }
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Revoke an API key at once (scope admin)")
+  @Operation(operationId = "revokeApiKey", summary = "Revoke an API key at once (scope admin)")
   void revoke(@PathVariable String id) {
     if (keys.revoke(id, clock.instant()) == 0) {
       throw new NotFoundException("No API key " + id + ".");
