@@ -12,7 +12,7 @@ import org.springframework.context.annotation.FilterType;
  * class; the standalone launcher is left out of the scan.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SimulatorProperties.class)
+@EnableConfigurationProperties({SimulatorProperties.class, LifecycleProperties.class})
 @ComponentScan(
     basePackages = "io.switchboard.simulator",
     excludeFilters =

@@ -69,6 +69,24 @@ public class SignedWebhookClient {
     return send(request);
   }
 
+  /**
+   * A GET webhook whose idempotency token the caller chooses, so that a retried (or deliberately
+   * duplicated) callback carries the same token as the first, as Twilio's retries do.
+   */
+  public Response get(String url, Map<String, String> parameters, String idempotencyToken) {
+    String query = formEncode(parameters);
+    String full = query.isEmpty() ? url : url + (url.contains("?") ? "&" : "?") + query;
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(full))
+            .timeout(TWILIO_TIMEOUT)
+            .header("X-Twilio-Signature", TwilioSignatures.sign(authToken, full, Map.of()))
+            .header("I-Twilio-Idempotency-Token", idempotencyToken)
+            .header("User-Agent", "TwilioProxy/1.1 (Switchboard simulator)")
+            .GET()
+            .build();
+    return send(request);
+  }
+
   public static String formEncode(Map<String, String> parameters) {
     return parameters.entrySet().stream()
         .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))

@@ -1,0 +1,96 @@
+package io.switchboard.simulator.twiml;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.w3c.dom.Element;
+
+/**
+ * {@code <Enqueue>}: the caller waits in a named queue, hearing the {@code waitUrl} TwiML (Twilio's
+ * default hold music without one), until an agent dequeues it (QueueResult {@code bridged}), the
+ * wait TwiML runs {@code <Leave>} ({@code leave}: Twilio "executes the next TwiML verb after the
+ * original Enqueue") or the caller hangs up ({@code hangup}). The action, when given, gets
+ * QueueResult, QueueSid and QueueTime; without one the call goes on after the Enqueue. The wait
+ * document is run once; then, unless the caller script says {@code queue:hangup}, an agent answers
+ * after 30 s.
+ */
+final class EnqueueVerb {
+
+  private static final int WAIT_SECONDS = 30;
+
+  private EnqueueVerb() {}
+
+  static Step run(CallSession session, Element enqueue, TwimlLoader loader) throws TwimlFailure {
+    String name = Attributes.body(enqueue);
+    String queueSid = Sids.named("QU", name);
+    session.verb("enqueue", "Puts the caller in the queue \"" + name + "\"");
+    String result = "hangup".equals(session.caller().directive("queue")) ? "hangup" : "bridged";
+    String waitUrl = Attributes.optional(enqueue, "waitUrl");
+    if (waitUrl == null) {
+      session.verb("play", "Plays Twilio's default hold music");
+    } else if (!result.equals("hangup")) {
+      result = runWaitDocument(session, loader, enqueue, waitUrl, queueSid);
+    }
+    session.elapse(WAIT_SECONDS);
+    session.verb("enqueue", describe(result));
+    String action = Attributes.optional(enqueue, "action");
+    if (action == null) {
+      return result.equals("hangup") ? new Step.End("completed", true, null) : Step.NEXT;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("QueueResult", result);
+    params.put("QueueSid", queueSid);
+    params.put("QueueTime", String.valueOf(WAIT_SECONDS));
+    return new Step.Fetch(
+        TwimlUrls.resolve(session.documentUrl(), action),
+        TwimlUrls.method(enqueue.getAttribute("method"), "POST"),
+        params,
+        result.equals("hangup"));
+  }
+
+  /** Runs the hold TwiML once; {@code leave} if it says Leave, {@code hangup} if Hangup. */
+  private static String runWaitDocument(
+      CallSession session, TwimlLoader loader, Element enqueue, String waitUrl, String queueSid)
+      throws TwimlFailure {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("QueueSid", queueSid);
+    params.put("QueuePosition", "1");
+    params.put("QueueTime", "0");
+    params.put("AvgQueueTime", "0");
+    params.put("CurrentQueueSize", "1");
+    params.put("MaxQueueSize", "1000");
+    String url = TwimlUrls.resolve(session.documentUrl(), waitUrl);
+    String documentUrl = session.documentUrl();
+    TwimlLoader.Loaded hold =
+        loader.load(
+            session, url, TwimlUrls.method(enqueue.getAttribute("waitUrlMethod"), "POST"), params);
+    session.returnTo(documentUrl); // the wait TwiML does not replace the caller's document
+    for (Element verb : hold.verbs()) {
+      switch (verb.getTagName()) {
+        case "Leave" -> {
+          session.verb("leave", "Leaves the queue");
+          return "leave";
+        }
+        case "Hangup" -> {
+          return "hangup";
+        }
+        default -> {
+          if (PromptVerbs.handles(verb.getTagName())) {
+            PromptVerbs.run(session, verb);
+          } else {
+            session.verb(
+                verb.getTagName().toLowerCase(java.util.Locale.ROOT), "Ignored in wait TwiML");
+          }
+        }
+      }
+    }
+    return "bridged";
+  }
+
+  private static String describe(String result) {
+    return switch (result) {
+      case "leave" -> "The caller leaves the queue";
+      case "hangup" -> "The caller hangs up while waiting";
+      default -> "An agent takes the call from the queue, and the conversation ends";
+    };
+  }
+}

@@ -1,0 +1,175 @@
+package io.switchboard.simulator.twiml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.simulator.voice.CallContext;
+import io.switchboard.simulator.voice.CallTranscript;
+import io.switchboard.simulator.voice.CallerScript;
+import org.junit.jupiter.api.Test;
+
+class TwimlDialRecordQueueTest extends TwimlTestSupport {
+
+  @Test
+  void dialWithActionPostsDialCallStatusAndDuration() {
+    app.twiml("/dial", "<Dial action=\"/dial/done\"><Number>+15005550006</Number></Dial>")
+        .twiml("/dial/done", "<Say>Thanks</Say>");
+
+    CallTranscript transcript = call("/dial", "dial:completed:42");
+
+    assertThat(app.last("/dial/done").params())
+        .containsEntry("DialCallStatus", "completed")
+        .containsEntry("DialCallDuration", "42")
+        .containsKey("DialCallSid");
+    assertThat(descriptions(transcript)).contains("Dials +15005550006: answered, talked for 42 s");
+  }
+
+  @Test
+  void dialThatIsBusyReportsBusyWithoutDuration() {
+    app.twiml("/dial", "<Dial action=\"done\" method=\"GET\">+15005550006</Dial>")
+        .twiml("/done", "");
+
+    call("/dial", "dial:busy");
+
+    FakeTwilioApp.Received done = app.last("/done");
+    assertThat(done.method()).isEqualTo("GET");
+    assertThat(done.params())
+        .containsEntry("DialCallStatus", "busy")
+        .doesNotContainKey("DialCallDuration");
+  }
+
+  @Test
+  void dialWithoutActionContinuesWithTheNextVerb() {
+    app.twiml(
+        "/dial",
+        "<Dial><Client>agent-7</Client></Dial><Dial><Conference>room</Conference></Dial>"
+            + "<Dial><Sip>sip:a@b.test</Sip></Dial><Dial><Queue>support</Queue></Dial>"
+            + "<Say>After the dial</Say>");
+
+    CallTranscript transcript = call("/dial");
+
+    assertThat(app.received()).hasSize(1);
+    assertThat(descriptions(transcript))
+        .contains("the client agent-7")
+        .contains("conference \"room\"")
+        .contains("SIP endpoint sip:a@b.test")
+        .contains("queue \"support\"")
+        .contains("After the dial");
+  }
+
+  @Test
+  void recordCreatesARecordingAndPostsItToTheAction() {
+    app.twiml(
+            "/voicemail",
+            "<Record maxLength=\"30\" finishOnKey=\"#\" action=\"saved\""
+                + " recordingStatusCallback=\"/recording-status\"/><Say>unreachable</Say>")
+        .twiml("/saved", "<Say>Message saved</Say>");
+
+    CallTranscript transcript = call("/voicemail", "record:12#");
+
+    assertThat(app.last("/saved").params())
+        .containsEntry("RecordingDuration", "12")
+        .containsEntry("RecordingSid", "RE" + "2".repeat(32))
+        .containsEntry(
+            "RecordingUrl", "https://api.twilio.com/2010-04-01/Recordings/RE" + "2".repeat(32))
+        .containsEntry("Digits", "#");
+    assertThat(effects.recordings).containsExactly("12|" + app.url("/recording-status") + "|POST");
+    assertThat(descriptions(transcript))
+        .contains("Beep. Records 12 s")
+        .contains("Message saved")
+        .doesNotContain("unreachable");
+  }
+
+  @Test
+  void recordStopsAtMaxLengthAndAnEmptyRecordingFallsThrough() {
+    app.twiml("/long", "<Record maxLength=\"10\" playBeep=\"false\" action=\"/saved\"/>")
+        .twiml("/empty", "<Record action=\"/saved\"/><Say>No message</Say>")
+        .twiml("/saved", "");
+
+    call("/long", "record:60");
+    assertThat(app.last("/saved").params())
+        .containsEntry("RecordingDuration", "10")
+        .doesNotContainKey("Digits");
+
+    CallTranscript empty = call("/empty", "record:0");
+    assertThat(descriptions(empty)).contains("Records nothing").contains("No message");
+    assertThat(effects.recordings).hasSize(1);
+  }
+
+  @Test
+  void callerHangingUpDuringRecordStillRequestsTheActionAndEnds() {
+    app.twiml("/vm", "<Record action=\"/saved\"/>").twiml("/saved", "<Say>ignored</Say>");
+
+    CallTranscript transcript = call("/vm", "record:8hangup");
+
+    assertThat(app.last("/saved").params()).containsEntry("Digits", "hangup");
+    assertThat(descriptions(transcript)).doesNotContain("Says \"ignored\"");
+    assertThat(transcript.endStatus()).isEqualTo("completed");
+  }
+
+  @Test
+  void rejectAsFirstVerbLeavesAnInboundCallUnansweredBusyOrNoAnswer() {
+    app.twiml("/busy", "<Reject reason=\"busy\"/><Say>unreachable</Say>")
+        .twiml("/rejected", "<Reject/>");
+
+    CallTranscript busy = call("/busy");
+    assertThat(busy.endStatus()).isEqualTo("busy");
+    assertThat(busy.durationSeconds()).isZero();
+    assertThat(descriptions(busy)).doesNotContain("unreachable");
+
+    assertThat(call("/rejected").endStatus()).isEqualTo("no-answer");
+    assertThat(effects.ended).containsExactly("busy|0", "no-answer|0");
+  }
+
+  @Test
+  void rejectAfterTheCallIsAnsweredJustHangsUp() {
+    app.twiml("/late", "<Say>Hello</Say><Reject/>");
+    assertThat(call("/late").endStatus()).isEqualTo("completed");
+
+    app.twiml("/outbound", "<Reject/>");
+    CallContext outbound =
+        new CallContext(
+            "CA" + "5".repeat(32),
+            ACCOUNT_SID,
+            OUR_NUMBER,
+            CALLER,
+            "outbound-api",
+            app.url("/outbound"),
+            "POST",
+            null,
+            null,
+            null,
+            null);
+    assertThat(runner.run(outbound, CallerScript.silent(), effects).endStatus())
+        .isEqualTo("completed");
+  }
+
+  @Test
+  void enqueueRunsTheWaitTwimlAndLeaveContinuesAfterTheEnqueue() {
+    app.twiml("/queue", "<Enqueue waitUrl=\"/hold\">support</Enqueue><Say>Support is closed</Say>")
+        .twiml("/hold", "<Say>Please hold</Say><Leave/>");
+
+    CallTranscript transcript = call("/queue");
+
+    assertThat(app.last("/hold").params())
+        .containsEntry("QueuePosition", "1")
+        .containsKey("QueueSid")
+        .containsKey("CurrentQueueSize");
+    assertThat(descriptions(transcript))
+        .contains("Please hold")
+        .contains("leaves the queue")
+        .contains("Support is closed");
+  }
+
+  @Test
+  void enqueueWithActionReportsTheQueueResult() {
+    app.twiml("/queue", "<Enqueue action=\"/queue/done\">sales</Enqueue>")
+        .twiml("/queue/done", "<Say>Goodbye</Say>");
+
+    call("/queue");
+
+    assertThat(app.last("/queue/done").params())
+        .containsEntry("QueueResult", "bridged")
+        .containsEntry("QueueTime", "30")
+        .containsEntry("QueueSid", Sids.named("QU", "sales"));
+  }
+}
