@@ -20,8 +20,7 @@ public class VoiceActivitiesImpl implements VoiceActivities {
   @Transactional
   public void recordCall(CallRecordRequest request) {
     Instant at = Instant.ofEpochMilli(request.occurredAtMillis());
-    boolean isFinal =
-        new CallStatusEvent(request.callSid(), request.status(), null, null).isFinal();
+    boolean isFinal = CallStatuses.isFinal(request.status());
     calls.upsert(
         request.callSid(),
         request.accountSid(),

@@ -11,7 +11,8 @@ public class WorkerApplication {
   public static void main(String[] args) {
     SpringApplication app = new SpringApplication(WorkerApplication.class);
     app.setAdditionalProfiles("worker");
-    app.setDefaultProperties(Map.of("spring.temporal.connection.target", "127.0.0.1:7233"));
+    app.setDefaultProperties(
+        Map.of("spring.temporal.connection.target", "127.0.0.1:7233", "server.port", "8081"));
     app.run(args);
   }
 }

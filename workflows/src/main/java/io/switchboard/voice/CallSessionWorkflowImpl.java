@@ -105,7 +105,7 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
       return;
     }
     status = event.status();
-    ended = event.isFinal();
+    ended = CallStatuses.isFinal(event.status());
     record(status);
   }
 

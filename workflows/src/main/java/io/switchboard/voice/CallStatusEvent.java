@@ -9,13 +9,4 @@ package io.switchboard.voice;
  * @param sequenceNumber Twilio's SequenceNumber, used to ignore out-of-order callbacks
  */
 public record CallStatusEvent(
-    String callSid, String status, Integer durationSeconds, Integer sequenceNumber) {
-
-  /** Whether this status ends the call, as Twilio documents its final call statuses. */
-  public boolean isFinal() {
-    return switch (status) {
-      case "completed", "busy", "no-answer", "failed", "canceled" -> true;
-      default -> false;
-    };
-  }
-}
+    String callSid, String status, Integer durationSeconds, Integer sequenceNumber) {}

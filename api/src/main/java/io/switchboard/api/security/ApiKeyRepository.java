@@ -1,6 +1,7 @@
 package io.switchboard.api.security;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -28,4 +29,24 @@ public interface ApiKeyRepository extends Repository<ApiKeyRecord, String> {
       @Param("hash") String hash,
       @Param("scopes") String scopes,
       @Param("at") Instant at);
+
+  @Modifying
+  @Query(
+      """
+      INSERT INTO api_keys (id, name, key_hash, scopes, created_at)
+      VALUES (:id, :name, :hash, :scopes, :at)
+      """)
+  void insert(
+      @Param("id") String id,
+      @Param("name") String name,
+      @Param("hash") String hash,
+      @Param("scopes") String scopes,
+      @Param("at") Instant at);
+
+  @Modifying
+  @Query("UPDATE api_keys SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+  int revoke(@Param("id") String id, @Param("at") Instant at);
+
+  @Query("SELECT * FROM api_keys ORDER BY created_at")
+  List<ApiKeyRecord> findAllByOrderByCreatedAt();
 }

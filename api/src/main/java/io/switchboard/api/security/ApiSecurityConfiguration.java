@@ -32,6 +32,8 @@ public class ApiSecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                     .permitAll()
+                    .requestMatchers("/api/keys/**")
+                    .hasAuthority(ApiScope.ADMIN.authority())
                     .requestMatchers(HttpMethod.GET, "/api/calls/**")
                     .hasAuthority(ApiScope.CALLS_READ.authority())
                     .requestMatchers("/actuator/**")

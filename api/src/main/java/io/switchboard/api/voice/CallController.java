@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.web.NotFoundException;
 import io.switchboard.voice.CallEventRepository;
 import io.switchboard.voice.CallRepository;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Calls as recorded in PostgreSQL. */
 @RestController
-@RequestMapping("/api/calls")
+@RequestMapping(path = "/api/calls", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Calls")
 public class CallController {
 
@@ -25,7 +26,9 @@ public class CallController {
   }
 
   @GetMapping("/{callSid}")
-  @Operation(summary = "A call and every status it went through (scope calls:read)")
+  @Operation(
+      operationId = "getCall",
+      summary = "A call and every status it went through (scope calls:read)")
   CallView get(@PathVariable String callSid) {
     return calls
         .findById(callSid)

@@ -4,8 +4,13 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,5 +39,56 @@ public class OpenApiConfiguration {
                         .scheme("bearer")
                         .description("An API key; scopes are listed on each operation.")))
         .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+  }
+
+  /**
+   * Documents the errors every operation can answer, as problem documents, so that clients and API
+   * fuzzers know the shape of failures as well as of successes.
+   */
+  @Bean
+  OpenApiCustomizer problemResponses() {
+    return openApi -> {
+      Schema<?> problem =
+          new Schema<>()
+              .type("object")
+              .addProperty("type", new Schema<>().type("string").format("uri"))
+              .addProperty("title", new Schema<>().type("string"))
+              .addProperty("status", new Schema<>().type("integer"))
+              .addProperty("detail", new Schema<>().type("string"))
+              .addProperty("instance", new Schema<>().type("string"));
+      openApi.getComponents().addSchemas("Problem", problem);
+      Content content =
+          new Content()
+              .addMediaType(
+                  "application/problem+json",
+                  new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+      openApi
+          .getPaths()
+          .values()
+          .forEach(
+              path ->
+                  path.readOperations()
+                      .forEach(
+                          operation -> {
+                            operation
+                                .getResponses()
+                                .addApiResponse("400", problem("Invalid request", content))
+                                .addApiResponse(
+                                    "401", problem("Missing or unknown API key", content))
+                                .addApiResponse(
+                                    "403", problem("The API key lacks the scope", content));
+                            if (operation.getParameters() != null
+                                && operation.getParameters().stream()
+                                    .anyMatch(p -> "path".equals(p.getIn()))) {
+                              operation
+                                  .getResponses()
+                                  .addApiResponse("404", problem("No such resource", content));
+                            }
+                          }));
+    };
+  }
+
+  private static ApiResponse problem(String description, Content content) {
+    return new ApiResponse().description(description).content(content);
   }
 }

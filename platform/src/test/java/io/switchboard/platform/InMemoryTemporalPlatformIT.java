@@ -1,0 +1,52 @@
+package io.switchboard.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The slice on the SDK's in-memory Temporal server, as the platform runs without the CLI. */
+@TestPropertySource(
+    properties = {
+      "switchboard.embedded.temporal.mode=in-memory",
+      "switchboard.embedded.data-dir=target/it-data/in-memory"
+    })
+class InMemoryTemporalPlatformIT extends PlatformSliceIT {
+
+  static final Path OPENAPI_DOC = Path.of("../docs/openapi.json");
+
+  /**
+   * Keeps {@code docs/openapi.json} true: it must equal what the running service serves. After an
+   * API change, regenerate it with {@code -Dswitchboard.writeOpenApi=true} and review the diff.
+   */
+  @Test
+  void publishedOpenApiDocumentMatchesTheRunningService() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonMapper json = JsonMapper.builder().build();
+    ObjectNode served = (ObjectNode) json.readTree(response.body());
+    served.remove("servers");
+    String pretty = json.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n";
+    if (Boolean.getBoolean("switchboard.writeOpenApi")) {
+      Files.writeString(OPENAPI_DOC, pretty);
+    }
+    JsonNode published = json.readTree(Files.readString(OPENAPI_DOC));
+    assertThat(served)
+        .as("docs/openapi.json is stale; regenerate with -Dswitchboard.writeOpenApi=true")
+        .isEqualTo(published);
+  }
+}

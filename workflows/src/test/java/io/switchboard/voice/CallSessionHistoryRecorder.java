@@ -1,0 +1,62 @@
+package io.switchboard.voice;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Records the histories that {@link CallSessionReplayTest} replays. Run it on purpose, when a
+ * workflow change is released, with {@code -Dswitchboard.recordHistories=true}; new files are added
+ * beside the old ones, which must keep replaying.
+ */
+@EnabledIfSystemProperty(named = "switchboard.recordHistories", matches = "true")
+class CallSessionHistoryRecorder {
+
+  @Test
+  void recordAnsweredThenCompleted() throws Exception {
+    record(
+        "answered-then-completed-v1.json",
+        (client, worker) -> {
+          CallSessionWorkflowTest.answer(client, worker, CallSessionWorkflowTest.CALL);
+          session(client).callStatusChanged(new CallStatusEvent("CA100", "completed", 12, 3));
+        });
+  }
+
+  @Test
+  void recordDuplicateAnswerAndLateCallback() throws Exception {
+    record(
+        "duplicate-answer-late-callback-v1.json",
+        (client, worker) -> {
+          CallSessionWorkflowTest.answer(client, worker, CallSessionWorkflowTest.CALL);
+          CallSessionWorkflowTest.answer(client, worker, CallSessionWorkflowTest.CALL);
+          session(client).callStatusChanged(new CallStatusEvent("CA100", "completed", 30, 4));
+          session(client).callStatusChanged(new CallStatusEvent("CA100", "ringing", null, 1));
+        });
+  }
+
+  interface Scenario {
+    void run(WorkflowClient client, Worker worker);
+  }
+
+  private static void record(String name, Scenario scenario) throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker("voice");
+      worker.registerWorkflowImplementationTypes(CallSessionWorkflowImpl.class);
+      worker.registerActivitiesImplementations((VoiceActivities) request -> {});
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      scenario.run(client, worker);
+      WorkflowStub.fromTyped(session(client)).getResult(CallState.class);
+      String json = client.fetchHistory(CallWorkflowIds.call("CA100")).toJson(true);
+      Files.writeString(CallSessionReplayTest.HISTORIES.resolve(name), json);
+    }
+  }
+
+  private static CallSessionWorkflow session(WorkflowClient client) {
+    return client.newWorkflowStub(CallSessionWorkflow.class, CallWorkflowIds.call("CA100"));
+  }
+}

@@ -1,0 +1,162 @@
+package io.switchboard.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.withSettings;
+
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+class CallSessionWorkflowTest {
+
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(CallSessionWorkflowImpl.class)
+          .setDoNotStart(true)
+          .build();
+
+  private final VoiceActivities activities =
+      mock(VoiceActivities.class, withSettings().withoutAnnotations());
+
+  static final CallSessionInput CALL =
+      new CallSessionInput("CA100", "AC1", "+15551230001", "+15559870002", "inbound", 1_000L);
+
+  @Test
+  void firstTurnAnswersWithGreetingAndRecordsTheCall(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    VoiceInstruction instruction = answer(client, worker, CALL);
+
+    assertThat(instruction.verbs())
+        .containsExactly(
+            new VoiceInstruction.Say(CallSessionWorkflowImpl.GREETING),
+            new VoiceInstruction.Hangup());
+    ArgumentCaptor<CallRecordRequest> recorded = ArgumentCaptor.forClass(CallRecordRequest.class);
+    verify(activities, timeout(5_000)).recordCall(recorded.capture());
+    assertThat(recorded.getValue().callSid()).isEqualTo("CA100");
+    assertThat(recorded.getValue().status()).isEqualTo("in-progress");
+    assertThat(recorded.getValue().from()).isEqualTo("+15551230001");
+  }
+
+  @Test
+  void duplicateFirstWebhookJoinsTheRunningSession(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    answer(client, worker, CALL);
+    answer(client, worker, CALL);
+
+    CallState state = session(client).getState();
+    assertThat(state.turns()).isEqualTo(2);
+    assertThat(state.ended()).isFalse();
+  }
+
+  @Test
+  void finalStatusEndsTheSessionAndIsRecorded(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    answer(client, worker, CALL);
+
+    session(client).callStatusChanged(new CallStatusEvent("CA100", "completed", 12, 3));
+
+    CallState result = WorkflowStub.fromTyped(session(client)).getResult(CallState.class);
+    assertThat(result.ended()).isTrue();
+    assertThat(result.status()).isEqualTo("completed");
+    ArgumentCaptor<CallRecordRequest> recorded = ArgumentCaptor.forClass(CallRecordRequest.class);
+    verify(activities, times(2)).recordCall(recorded.capture());
+    assertThat(recorded.getAllValues())
+        .extracting(CallRecordRequest::status)
+        .containsExactly("in-progress", "completed");
+  }
+
+  @Test
+  void olderStatusCallbackArrivingLateIsIgnored(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    answer(client, worker, CALL);
+
+    CallSessionWorkflow session = session(client);
+    session.callStatusChanged(new CallStatusEvent("CA100", "completed", 30, 4));
+    session.callStatusChanged(new CallStatusEvent("CA100", "ringing", null, 1));
+
+    CallState result = WorkflowStub.fromTyped(session).getResult(CallState.class);
+    assertThat(result.status()).isEqualTo("completed");
+  }
+
+  @Test
+  void idleSessionClosesAfterTheMaximumIdleTime(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    answer(client, worker, CALL);
+
+    env.sleep(CallSessionWorkflowImpl.MAX_IDLE.plus(Duration.ofMinutes(1)));
+
+    CallState result = WorkflowStub.fromTyped(session(client)).getResult(CallState.class);
+    assertThat(result.ended()).isFalse();
+    assertThat(result.turns()).isEqualTo(1);
+  }
+
+  @Test
+  void turnForAnotherCallIsRejectedWithoutChangingTheSession(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    answer(client, worker, CALL);
+
+    CallSessionWorkflow session = session(client);
+    VoiceTurn foreign = new VoiceTurn("CA999", VoiceTurn.TurnKind.ANSWER, Map.of());
+    assertThatThrownBy(() -> session.nextInstruction(foreign))
+        .isInstanceOf(WorkflowUpdateException.class);
+    assertThat(session.getState().turns()).isEqualTo(1);
+    verify(activities, timeout(5_000)).recordCall(any());
+  }
+
+  static VoiceInstruction answer(WorkflowClient client, Worker worker, CallSessionInput call) {
+    CallSessionWorkflow stub =
+        client.newWorkflowStub(
+            CallSessionWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(CallWorkflowIds.call(call.callSid()))
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .build());
+    return WorkflowClient.executeUpdateWithStart(
+        stub::nextInstruction,
+        new VoiceTurn(call.callSid(), VoiceTurn.TurnKind.ANSWER, Map.of("CallSid", call.callSid())),
+        UpdateOptions.<VoiceInstruction>newBuilder()
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build(),
+        new WithStartWorkflowOperation<>(stub::run, call));
+  }
+
+  private static CallSessionWorkflow session(WorkflowClient client) {
+    return client.newWorkflowStub(CallSessionWorkflow.class, CallWorkflowIds.call("CA100"));
+  }
+}
