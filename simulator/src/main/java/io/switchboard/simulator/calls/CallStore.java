@@ -1,6 +1,7 @@
 package io.switchboard.simulator.calls;
 
 import io.switchboard.simulator.SimulatorState;
+import io.switchboard.simulator.recordings.LiveCalls;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** The simulated account's calls, newest first as Twilio lists them. */
 @Component
-class CallStore implements SimulatorState {
+class CallStore implements SimulatorState, LiveCalls {
 
   private final Map<String, SimCall> calls = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
@@ -32,6 +33,11 @@ class CallStore implements SimulatorState {
     return calls.values().stream()
         .sorted(Comparator.comparingLong((SimCall c) -> c.sequence).reversed())
         .toList();
+  }
+
+  @Override
+  public String status(String callSid) {
+    return find(callSid).map(SimCall::status).orElse(null);
   }
 
   @Override

@@ -74,8 +74,13 @@ public class RecordingService {
   /** Stops a recording; it completes (and reports so) after the processing delay. */
   void stop(SimRecording recording) {
     if (recording.stop()) {
-      executor.schedule(() -> finish(recording, null), processing);
+      completeLater(recording);
     }
+  }
+
+  /** Completes a stopped recording after the processing delay, as Twilio processes the audio. */
+  void completeLater(SimRecording recording) {
+    executor.schedule(() -> finish(recording, null), processing);
   }
 
   /** The call ended: whatever still records of it stops and completes. */
