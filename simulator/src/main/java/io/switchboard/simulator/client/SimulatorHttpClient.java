@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
  * Lets unmodified twilio-java talk to the simulator: every request for {@code
@@ -38,6 +39,16 @@ public class SimulatorHttpClient extends NetworkHttpClient {
   /** As {@link #SimulatorHttpClient(String)}, with twilio-java's timeouts replaced. */
   public SimulatorHttpClient(String baseUrl, RequestConfig config) {
     super(config);
+    this.baseUrl = trim(baseUrl);
+  }
+
+  /**
+   * As {@link #SimulatorHttpClient(String)}, on an Apache client built by the caller: the way to
+   * set socket timeouts and turn off automatic retries, which twilio-java's per-request config does
+   * not reach.
+   */
+  public SimulatorHttpClient(String baseUrl, HttpClientBuilder builder) {
+    super(builder);
     this.baseUrl = trim(baseUrl);
   }
 
