@@ -1,6 +1,7 @@
 package io.switchboard.messaging;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -80,6 +81,28 @@ public interface MessageRepository extends ListCrudRepository<MessageRecord, Str
       @Param("at") Instant at);
 
   Optional<MessageRecord> findByMessageSid(String messageSid);
+
+  /** Newest first; each filter applies only when given. */
+  @Query(
+      """
+      SELECT * FROM messages
+       WHERE (CAST(:direction AS VARCHAR) IS NULL OR direction = :direction)
+         AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+         AND (CAST(:channel AS VARCHAR) IS NULL OR channel = :channel)
+         AND (CAST(:to AS VARCHAR) IS NULL OR to_address = :to)
+         AND (CAST(:from AS VARCHAR) IS NULL OR from_address = :from)
+         AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR created_at < :before)
+       ORDER BY created_at DESC, id
+       LIMIT :limit
+      """)
+  List<MessageRecord> search(
+      @Param("direction") String direction,
+      @Param("status") String status,
+      @Param("channel") String channel,
+      @Param("to") String to,
+      @Param("from") String from,
+      @Param("before") Instant before,
+      @Param("limit") int limit);
 
   /** Whether a MessageSid is already some other message's, so reconciliation cannot claim it. */
   @Query("SELECT EXISTS (SELECT 1 FROM messages WHERE message_sid = :sid AND id <> :id)")
