@@ -52,21 +52,19 @@ public class MessagingActivitiesImpl implements MessagingActivities {
     SmsSegments segments =
         "whatsapp".equals(request.channel()) ? null : SmsSegments.of(request.body());
     Instant now = clock.instant();
-    boolean created =
-        messages.insertAccepted(
-            request.id(),
-            request.channel(),
-            request.from(),
-            request.to(),
-            request.mediaUrls().size(),
-            segments == null ? null : segments.encoding(),
-            segments == null ? null : segments.segments(),
-            null,
-            request.sendAtMillis() == null ? null : Instant.ofEpochMilli(request.sendAtMillis()),
-            now);
-    if (created) {
-      events.add(request.id(), "accepted", 0, null, "workflow", true, now);
-    }
+    messages.insertAccepted(
+        request.id(),
+        request.channel(),
+        request.from(),
+        request.to(),
+        request.mediaUrls().size(),
+        segments == null ? null : segments.encoding(),
+        segments == null ? null : segments.segments(),
+        null,
+        request.sendAtMillis() == null ? null : Instant.ofEpochMilli(request.sendAtMillis()),
+        now);
+    // Also when the api made the row: the event is added once whoever comes first.
+    events.add(request.id(), "accepted", 0, null, "workflow", true, now);
   }
 
   @Override

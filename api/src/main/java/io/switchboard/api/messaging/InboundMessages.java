@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * to {@code opt_outs}, stores the message once whatever Twilio's retries, and says what to reply.
  * Runs in one transaction so that consent and the stored message agree.
  */
-@Service
+// Named apart from the simulator's own InboundMessages bean, which shares the platform context.
+@Service("inboundMessageHandling")
 public class InboundMessages {
 
   /** Twilio's standard opt-out, opt-in and help keywords. */

@@ -2,6 +2,8 @@ package io.switchboard.api.messaging;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.web.NotFoundException;
@@ -56,7 +58,13 @@ public class MessageController {
               + " whatever the retries, and status tracking. The same Idempotency-Key with the"
               + " same body answers the same message; with another body, 422.")
   @ApiResponse(responseCode = "202", description = "Accepted; follow it at Location")
-  @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+  @ApiResponse(
+      responseCode = "422",
+      description = "Idempotency-Key reused for another request",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
   ResponseEntity<MessageView> send(
       @Parameter(description = "Names this send; repeat it to retry safely", required = true)
           @RequestHeader(name = "Idempotency-Key", required = false)
