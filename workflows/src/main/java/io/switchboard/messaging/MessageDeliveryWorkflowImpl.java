@@ -78,10 +78,7 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   private final MessageRequest request;
   private final List<Promise<Void>> pendingWrites = new ArrayList<>();
   private final Set<String> recordedStatuses = new LinkedHashSet<>();
-  private String messageSid;
-  private String status = "accepted";
-  private Integer errorCode;
-  private String errorMessage;
+  private final DeliveryStatus delivery = new DeliveryStatus();
 
   @WorkflowInit
   public MessageDeliveryWorkflowImpl(MessageRequest request) {
@@ -122,7 +119,7 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
 
   @Override
   public MessageState getState() {
-    return new MessageState(request.id(), messageSid, status, errorCode, errorMessage);
+    return delivery.toState(request.id());
   }
 
   /** Sleeps, durably, until the requested send time and out of the recipient's quiet hours. */
@@ -139,7 +136,7 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
     if (wait.isNegative() || wait.isZero()) {
       return;
     }
-    status = "scheduled";
+    delivery.schedule();
     record("scheduled", null, null, "workflow", true);
     Workflow.sleep(wait);
   }
@@ -148,12 +145,12 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   private void followStatus() {
     Duration wait = Duration.ofSeconds(Math.max(1, request.statusCheckAfterSeconds()));
     long stopAt = Workflow.currentTimeMillis() + FOLLOW_FOR.toMillis();
-    while (!MessageStatuses.isFinal(status) && Workflow.currentTimeMillis() < stopAt) {
-      if (Workflow.await(wait, () -> MessageStatuses.isFinal(status))) {
+    while (!delivery.isFinal() && Workflow.currentTimeMillis() < stopAt) {
+      if (Workflow.await(wait, delivery::isFinal)) {
         return;
       }
       try {
-        apply(activities.fetch(new FetchRequest(messageSid)), "fetch");
+        apply(activities.fetch(new FetchRequest(delivery.messageSid())), "fetch");
       } catch (ActivityFailure failure) {
         log.warn("status fetch for message {} failed; waiting for callbacks", request.id());
       }
@@ -162,34 +159,21 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
     }
   }
 
-  /** The forward-only state machine: a status replaces the current one only if it ranks higher. */
   private void apply(MessageStatusEvent event, String source) {
     if (event == null || event.status() == null) {
       return;
     }
-    if (messageSid != null
-        && event.messageSid() != null
-        && !messageSid.equals(event.messageSid())) {
+    DeliveryStatus.Outcome outcome = delivery.apply(event);
+    if (outcome == DeliveryStatus.Outcome.FOREIGN) {
       log.warn("ignored a status for another message {}", event.messageSid());
       return;
     }
-    if (messageSid == null) {
-      messageSid = event.messageSid(); // A callback may overtake the create answer.
-    }
-    boolean applied = MessageStatuses.rank(event.status()) > MessageStatuses.rank(status);
-    if (applied) {
-      status = event.status();
-      if (event.errorCode() != null) {
-        errorCode = event.errorCode();
-      }
-    }
-    record(event.status(), event.errorCode(), null, source, applied);
+    record(
+        event.status(), event.errorCode(), null, source, outcome == DeliveryStatus.Outcome.APPLIED);
   }
 
   private void refuse(Integer code, String reason) {
-    status = "failed";
-    errorCode = code;
-    errorMessage = reason;
+    delivery.fail(code, reason);
     record("failed", code, reason, "workflow", true);
   }
 
@@ -205,7 +189,7 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
     StatusRecord record =
         new StatusRecord(
             request.id(),
-            messageSid,
+            delivery.messageSid(),
             eventStatus,
             code,
             reason,
