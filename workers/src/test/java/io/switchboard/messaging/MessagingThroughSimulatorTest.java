@@ -234,7 +234,7 @@ class MessagingThroughSimulatorTest {
 
   static MessageRequest request(String to, String body) {
     return new MessageRequest(
-        "it-" + UUID.randomUUID(), "sms", FROM, to, body, List.of(), null, null, 1);
+        "it-" + UUID.randomUUID(), "sms", FROM, to, body, List.of(), null, null, 1, null);
   }
 
   /** A fresh handset number per test, so that reconciliation and inboxes never mix tests. */

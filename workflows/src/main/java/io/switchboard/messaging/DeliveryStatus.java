@@ -61,7 +61,11 @@ final class DeliveryStatus {
     return messageSid;
   }
 
-  MessageState toState(String id) {
-    return new MessageState(id, messageSid, status, errorCode, errorMessage);
+  String status() {
+    return status;
+  }
+
+  MessageState toState(String id, String fallbackId) {
+    return new MessageState(id, messageSid, status, errorCode, errorMessage, fallbackId);
   }
 }

@@ -10,6 +10,7 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -41,6 +42,9 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
    * nothing will change, so the workflow stops following it.
    */
   static final Duration FOLLOW_FOR = Duration.ofDays(1);
+
+  /** Resending undelivered messages on a fallback channel (WhatsApp to SMS) was added. */
+  static final String FALLBACK_CHANGE = "sms-fallback";
 
   private static final Logger log = Workflow.getLogger(MessageDeliveryWorkflowImpl.class);
 
@@ -79,6 +83,7 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   private final List<Promise<Void>> pendingWrites = new ArrayList<>();
   private final Set<String> recordedStatuses = new LinkedHashSet<>();
   private final DeliveryStatus delivery = new DeliveryStatus();
+  private String fallbackId;
 
   @WorkflowInit
   public MessageDeliveryWorkflowImpl(MessageRequest request) {
@@ -94,22 +99,79 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
       refuse(OPTED_OUT, "The recipient has opted out of messages from this sender (STOP).");
       return finish();
     }
+    if (sendOnce()) {
+      followStatus();
+    }
+    fallBackIfUndelivered();
+    return finish();
+  }
+
+  /**
+   * Creates the message at Twilio; false when Twilio refused it for good. Retries exhausted on a
+   * transient error fail the workflow, so that operators see it and can retry it.
+   */
+  private boolean sendOnce() {
     String requestId = Workflow.randomUUID().toString();
     String workflowId = Workflow.getInfo().getWorkflowId();
     try {
       apply(activities.send(new SendRequest(request, requestId, workflowId)), "api");
+      return true;
     } catch (ActivityFailure failure) {
       ApplicationFailure cause =
           failure.getCause() instanceof ApplicationFailure application ? application : null;
       refuse(code(cause), cause == null ? "Sending failed." : cause.getOriginalMessage());
       if (cause == null || !TwilioFailureType.TWILIO_REJECTED.name().equals(cause.getType())) {
         finish();
-        throw failure; // Retries are exhausted: a failed workflow, visible and retryable.
+        throw failure;
       }
-      return finish();
+      return false;
     }
-    followStatus();
-    return finish();
+  }
+
+  /**
+   * Resends on the fallback channel, before the deadline, a message that ended undelivered or
+   * failed. The resend is a child delivery of its own ({@code message:{key}~sms}), with its own
+   * consent check, exactly-once send and status tracking.
+   */
+  private void fallBackIfUndelivered() {
+    FallbackChannel fallback = request.fallback();
+    String status = delivery.status();
+    if (fallback == null || !("undelivered".equals(status) || "failed".equals(status))) {
+      return;
+    }
+    if (Workflow.getVersion(FALLBACK_CHANGE, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    if (Workflow.currentTimeMillis() >= fallback.deadlineMillis()) {
+      log.info("message {} undelivered after its fallback deadline", request.id());
+      return;
+    }
+    MessageRequest resend =
+        new MessageRequest(
+            MessageWorkflowIds.fallbackKey(request.id(), fallback.channel()),
+            fallback.channel(),
+            fallback.from(),
+            bareNumber(request.to()),
+            request.body(),
+            List.of(),
+            null,
+            request.quietHours(),
+            request.statusCheckAfterSeconds(),
+            null);
+    MessageDeliveryWorkflow child =
+        Workflow.newChildWorkflowStub(
+            MessageDeliveryWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(MessageWorkflowIds.message(resend.id()))
+                .build());
+    fallbackId = resend.id();
+    child.deliver(resend);
+  }
+
+  private static String bareNumber(String address) {
+    int colon = address.indexOf(':');
+    return colon < 0 ? address : address.substring(colon + 1);
   }
 
   @Override
@@ -119,7 +181,7 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
 
   @Override
   public MessageState getState() {
-    return delivery.toState(request.id());
+    return delivery.toState(request.id(), fallbackId);
   }
 
   /** Sleeps, durably, until the requested send time and out of the recipient's quiet hours. */

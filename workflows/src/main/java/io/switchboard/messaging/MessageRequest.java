@@ -14,6 +14,8 @@ import java.util.List;
  * @param sendAtMillis when to send, epoch milliseconds, or null for now
  * @param quietHours when not to send, or null for any time
  * @param statusCheckAfterSeconds how long to wait for a final status callback before asking Twilio
+ * @param fallback where to resend if the message is not delivered, or null for nowhere (added in
+ *     version 1 of the {@code sms-fallback} change)
  */
 public record MessageRequest(
     String id,
@@ -24,7 +26,8 @@ public record MessageRequest(
     List<String> mediaUrls,
     Long sendAtMillis,
     QuietHours quietHours,
-    long statusCheckAfterSeconds) {
+    long statusCheckAfterSeconds,
+    FallbackChannel fallback) {
 
   public MessageRequest {
     mediaUrls = mediaUrls == null ? List.of() : List.copyOf(mediaUrls);

@@ -8,6 +8,12 @@ package io.switchboard.messaging;
  * @param status the furthest status reached
  * @param errorCode Twilio's error code (or 21610 for a recipient who opted out), else null
  * @param errorMessage a readable reason for a failure, else null
+ * @param fallbackId the id of the message resent on the fallback channel, if one was
  */
 public record MessageState(
-    String id, String messageSid, String status, Integer errorCode, String errorMessage) {}
+    String id,
+    String messageSid,
+    String status,
+    Integer errorCode,
+    String errorMessage,
+    String fallbackId) {}

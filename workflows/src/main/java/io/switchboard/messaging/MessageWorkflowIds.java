@@ -16,6 +16,14 @@ public final class MessageWorkflowIds {
     return MESSAGE_PREFIX + idempotencyKey;
   }
 
+  /**
+   * The id of a message's resend on its fallback channel. {@code ~} never occurs in client keys
+   * (the api allows letters, digits and {@code . _ : -}), so it cannot collide with one.
+   */
+  public static String fallbackKey(String idempotencyKey, String channel) {
+    return idempotencyKey + "~" + channel;
+  }
+
   /** The idempotency key inside a message workflow id, as status callbacks carry it. */
   public static String key(String workflowId) {
     if (workflowId == null || !workflowId.startsWith(MESSAGE_PREFIX)) {

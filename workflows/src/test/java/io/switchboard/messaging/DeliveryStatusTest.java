@@ -20,7 +20,7 @@ class DeliveryStatusTest {
     assertThat(status.apply(event("SM1", "sent"))).isEqualTo(DeliveryStatus.Outcome.STALE);
     assertThat(status.apply(event("SM1", "delivered"))).isEqualTo(DeliveryStatus.Outcome.APPLIED);
     assertThat(status.apply(event("SM1", "read"))).isEqualTo(DeliveryStatus.Outcome.APPLIED);
-    assertThat(status.toState("k").status()).isEqualTo("read");
+    assertThat(status.toState("k", null).status()).isEqualTo("read");
   }
 
   @Test
@@ -29,7 +29,7 @@ class DeliveryStatusTest {
     status.apply(new MessageStatusEvent("SM1", "undelivered", 30003, null, null));
 
     assertThat(status.apply(event("SM1", "delivered"))).isEqualTo(DeliveryStatus.Outcome.STALE);
-    assertThat(status.toState("k").errorCode()).isEqualTo(30003);
+    assertThat(status.toState("k", null).errorCode()).isEqualTo(30003);
     assertThat(status.isFinal()).isTrue();
   }
 

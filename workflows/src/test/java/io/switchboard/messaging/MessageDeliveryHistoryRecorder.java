@@ -72,6 +72,25 @@ class MessageDeliveryHistoryRecorder {
         (env, delivery) -> env.sleep(Duration.ofHours(1)));
   }
 
+  @Test
+  void recordWhatsappFallbackToSms() throws Exception {
+    record(
+        "whatsapp-fallback-to-sms-v2.json",
+        new WhatsappUndelivered(),
+        new MessageRequest(
+            "h6",
+            "whatsapp",
+            "whatsapp:+14155550100",
+            "whatsapp:+14155550199",
+            "Your code is 1234",
+            List.of(),
+            null,
+            null,
+            60,
+            new FallbackChannel("sms", "+14155550101", Long.MAX_VALUE)),
+        (env, delivery) -> {});
+  }
+
   interface Scenario {
     void run(TestWorkflowEnvironment env, MessageDeliveryWorkflow delivery);
   }
@@ -96,7 +115,8 @@ class MessageDeliveryHistoryRecorder {
                   List.of(),
                   env.currentTimeMillis() + Duration.ofMinutes(30).toMillis(),
                   null,
-                  60);
+                  60,
+                  null);
       WorkflowClient client = env.getWorkflowClient();
       String id = MessageWorkflowIds.message(actual.id());
       MessageDeliveryWorkflow delivery =
@@ -113,6 +133,33 @@ class MessageDeliveryHistoryRecorder {
 
   static MessageStatusEvent event(String status) {
     return new MessageStatusEvent(SID, status, null, null, null);
+  }
+
+  /** WhatsApp messages end undelivered (outside the session window), SMS ones delivered. */
+  static final class WhatsappUndelivered implements MessagingActivities {
+
+    @Override
+    public void recordAccepted(MessageRequest request) {}
+
+    @Override
+    public boolean isOptedOut(ConsentQuery query) {
+      return false;
+    }
+
+    @Override
+    public MessageStatusEvent send(SendRequest request) {
+      return "whatsapp".equals(request.request().channel())
+          ? new MessageStatusEvent(SID, "undelivered", 63016, null, null)
+          : new MessageStatusEvent("SM2", "delivered", null, null, null);
+    }
+
+    @Override
+    public MessageStatusEvent fetch(FetchRequest request) {
+      throw new UnsupportedOperationException("final at once");
+    }
+
+    @Override
+    public void recordStatus(StatusRecord record) {}
   }
 
   /** Answers as Twilio and PostgreSQL would, without either. */

@@ -42,7 +42,7 @@ class MessageDeliveryWorkflowTest {
 
   static MessageRequest request(String id) {
     return new MessageRequest(
-        id, "sms", "+14155550100", "+14155550199", "Hello", List.of(), null, null, 60);
+        id, "sms", "+14155550100", "+14155550199", "Hello", List.of(), null, null, 60, null);
   }
 
   static MessageStatusEvent event(String status) {
@@ -207,7 +207,7 @@ class MessageDeliveryWorkflowTest {
     long sendAt = env.currentTimeMillis() + Duration.ofHours(2).toMillis();
     MessageRequest later =
         new MessageRequest(
-            "k9", "sms", "+14155550100", "+14155550199", "Hi", List.of(), sendAt, null, 60);
+            "k9", "sms", "+14155550100", "+14155550199", "Hi", List.of(), sendAt, null, 60, null);
 
     MessageDeliveryWorkflow delivery = start(client, worker, later);
     env.sleep(Duration.ofMinutes(119));
@@ -241,7 +241,8 @@ class MessageDeliveryWorkflowTest {
             List.of(),
             null,
             new QuietHours(start, end, "UTC"),
-            60);
+            60,
+            null);
 
     MessageDeliveryWorkflow delivery = start(client, worker, quiet);
     env.sleep(Duration.ofHours(2));
@@ -249,6 +250,73 @@ class MessageDeliveryWorkflowTest {
     env.sleep(Duration.ofHours(1));
 
     assertThat(result(delivery).status()).isEqualTo("delivered");
+  }
+
+  @Test
+  void undeliveredWhatsappIsResentBySmsAsAChildDelivery(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.send(any()))
+        .thenReturn(new MessageStatusEvent(SID, "undelivered", 63016, null, null))
+        .thenReturn(new MessageStatusEvent("SM2", "delivered", null, null, null));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    long deadline = env.currentTimeMillis() + Duration.ofHours(1).toMillis();
+    MessageRequest whatsapp =
+        new MessageRequest(
+            "k11",
+            "whatsapp",
+            "whatsapp:+14155550100",
+            "whatsapp:+14155550199",
+            "Your code is 1234",
+            List.of(),
+            null,
+            null,
+            60,
+            new FallbackChannel("sms", "+14155550101", deadline));
+
+    MessageState result = result(start(client, worker, whatsapp));
+
+    assertThat(result.status()).isEqualTo("undelivered");
+    assertThat(result.fallbackId()).isEqualTo("k11~sms");
+    ArgumentCaptor<MessagingActivities.SendRequest> sends =
+        ArgumentCaptor.forClass(MessagingActivities.SendRequest.class);
+    verify(activities, times(2)).send(sends.capture());
+    MessageRequest resend = sends.getAllValues().get(1).request();
+    assertThat(resend.channel()).isEqualTo("sms");
+    assertThat(resend.from()).isEqualTo("+14155550101");
+    assertThat(resend.to()).isEqualTo("+14155550199");
+    assertThat(sends.getAllValues().get(1).workflowId()).isEqualTo("message:k11~sms");
+    MessageState sms =
+        client.newWorkflowStub(MessageDeliveryWorkflow.class, "message:k11~sms").getState();
+    assertThat(sms.status()).isEqualTo("delivered");
+  }
+
+  @Test
+  void noFallbackAfterTheDeadline(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.send(any())).thenReturn(event("queued"));
+    when(activities.fetch(any()))
+        .thenReturn(new MessageStatusEvent(SID, "undelivered", 30003, null, null));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    MessageRequest whatsapp =
+        new MessageRequest(
+            "k12",
+            "whatsapp",
+            "whatsapp:+14155550100",
+            "whatsapp:+14155550199",
+            "Late",
+            List.of(),
+            null,
+            null,
+            60,
+            new FallbackChannel("sms", "+14155550101", env.currentTimeMillis() + 30_000));
+
+    MessageState result = result(start(client, worker, whatsapp));
+
+    assertThat(result.status()).isEqualTo("undelivered");
+    assertThat(result.fallbackId()).isNull();
+    verify(activities, times(1)).send(any());
   }
 
   private List<StatusRecord> recorded() {

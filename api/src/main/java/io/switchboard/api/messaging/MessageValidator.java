@@ -1,5 +1,6 @@
 package io.switchboard.api.messaging;
 
+import io.switchboard.messaging.FallbackChannel;
 import io.switchboard.messaging.MessageRequest;
 import io.switchboard.messaging.QuietHours;
 import io.switchboard.messaging.SmsSegments;
@@ -28,6 +29,7 @@ class MessageValidator {
   static final int MAX_BODY = 1600;
   private static final int MAX_MEDIA = 10;
   private static final Duration MAX_SCHEDULE = Duration.ofDays(35);
+  private static final Duration DEFAULT_FALLBACK_WINDOW = Duration.ofHours(1);
   private static final Set<String> CHANNELS = Set.of("sms", "mms", "whatsapp");
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
@@ -76,9 +78,11 @@ class MessageValidator {
             media,
             sendAt,
             quiet ? quietHours(to) : null,
-            properties.statusCheckAfter().toSeconds());
+            properties.statusCheckAfter().toSeconds(),
+            fallback(channel, body));
     SmsSegments segments = "whatsapp".equals(channel) || text == null ? null : SmsSegments.of(text);
-    String hash = hash(channel, from, to, text, media, sendAt, quiet);
+    String hash =
+        hash(channel, from, to, text, media, sendAt, quiet, String.valueOf(request.fallback()));
     return new ValidatedMessage(request, segments, hash);
   }
 
@@ -105,6 +109,25 @@ class MessageValidator {
     }
     String number = phones.e164(field, prefixed ? value.trim().substring(9) : value);
     return "whatsapp".equals(channel) ? "whatsapp:" + number : number;
+  }
+
+  /** WhatsApp may fall back to SMS before a deadline (an hour after acceptance by default). */
+  private FallbackChannel fallback(String channel, SendMessageRequest body) {
+    if (body.fallbackChannel() == null || body.fallbackChannel().isBlank()) {
+      return null;
+    }
+    if (!"whatsapp".equals(channel) || !"sms".equalsIgnoreCase(body.fallbackChannel().trim())) {
+      throw new InvalidMessageException(
+          "Only WhatsApp messages may fall back, and only to 'fallbackChannel' sms.");
+    }
+    String from = phones.e164("fallbackFrom", body.fallbackFrom());
+    Instant deadline =
+        body.deadline() != null ? body.deadline() : clock.instant().plus(DEFAULT_FALLBACK_WINDOW);
+    if (!deadline.isAfter(clock.instant())
+        || deadline.isAfter(clock.instant().plus(MAX_SCHEDULE))) {
+      throw new InvalidMessageException("'deadline' must be in the next 35 days.");
+    }
+    return new FallbackChannel("sms", from, deadline.toEpochMilli());
   }
 
   private static List<String> media(List<String> urls) {
@@ -153,7 +176,8 @@ class MessageValidator {
       String text,
       List<String> media,
       Long sendAt,
-      boolean quiet) {
+      boolean quiet,
+      String fallback) {
     String canonical =
         String.join(
             "\u0000",
@@ -163,7 +187,8 @@ class MessageValidator {
             String.valueOf(text),
             String.join("\u0001", media),
             String.valueOf(sendAt),
-            String.valueOf(quiet));
+            String.valueOf(quiet),
+            fallback);
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -18,6 +18,9 @@ import java.util.List;
  *     when absent
  * @param normalize replace smart quotes, dashes and ellipses with ASCII so that they do not force
  *     UCS-2 (which halves the characters per segment)
+ * @param fallbackChannel {@code sms}: resend there if a WhatsApp message is not delivered
+ * @param fallbackFrom our SMS sender for the fallback
+ * @param deadline no fallback after this instant; an hour after acceptance when absent
  */
 public record SendMessageRequest(
     @Schema(example = "+14155550100") String to,
@@ -27,4 +30,7 @@ public record SendMessageRequest(
     @Schema(allowableValues = {"sms", "mms", "whatsapp"}) String channel,
     Instant sendAt,
     Boolean quietHours,
-    Boolean normalize) {}
+    Boolean normalize,
+    @Schema(allowableValues = {"sms"}) String fallbackChannel,
+    String fallbackFrom,
+    Instant deadline) {}

@@ -28,7 +28,7 @@ class MessageValidatorTest {
 
   private static SendMessageRequest sms(String body) {
     return new SendMessageRequest(
-        "+14155550100", "+14155550199", body, null, null, null, null, null);
+        "+14155550100", "+14155550199", body, null, null, null, null, null, null, null, null);
   }
 
   @Test
@@ -57,7 +57,17 @@ class MessageValidatorTest {
   void normalisationKeepsSmartQuotesFromForcingUcs2() {
     SendMessageRequest quoted =
         new SendMessageRequest(
-            "+14155550100", "+14155550199", "It’s “ready” – now…", null, null, null, null, true);
+            "+14155550100",
+            "+14155550199",
+            "It’s “ready” – now…",
+            null,
+            null,
+            null,
+            null,
+            true,
+            null,
+            null,
+            null);
 
     ValidatedMessage message = validator.validate("k4", quoted);
 
@@ -76,9 +86,11 @@ class MessageValidatorTest {
   @Test
   void numbersMustBeValidE164AndErrorsNeverRepeatThem() {
     SendMessageRequest local =
-        new SendMessageRequest("4155550100", "+14155550199", "Hi", null, null, null, null, null);
+        new SendMessageRequest(
+            "4155550100", "+14155550199", "Hi", null, null, null, null, null, null, null, null);
     SendMessageRequest invalid =
-        new SendMessageRequest("+1415555", "+14155550199", "Hi", null, null, null, null, null);
+        new SendMessageRequest(
+            "+1415555", "+14155550199", "Hi", null, null, null, null, null, null, null, null);
 
     assertThatThrownBy(() -> validator.validate("k6", local))
         .hasMessageContaining("'to' must be in E.164 form");
@@ -91,7 +103,17 @@ class MessageValidatorTest {
   void whatsappAddressesCarryTheirPrefixAndAreNotSegmented() {
     SendMessageRequest whatsapp =
         new SendMessageRequest(
-            "whatsapp:+14155550100", "+14155550199", "Hi", null, "whatsapp", null, null, null);
+            "whatsapp:+14155550100",
+            "+14155550199",
+            "Hi",
+            null,
+            "whatsapp",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     ValidatedMessage message = validator.validate("k7", whatsapp);
 
@@ -104,7 +126,17 @@ class MessageValidatorTest {
   void whatsappAddressOnAnSmsIsRefused() {
     SendMessageRequest mixed =
         new SendMessageRequest(
-            "whatsapp:+14155550100", "+14155550199", "Hi", null, "sms", null, null, null);
+            "whatsapp:+14155550100",
+            "+14155550199",
+            "Hi",
+            null,
+            "sms",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     assertThatThrownBy(() -> validator.validate("k8", mixed))
         .hasMessageContaining("WhatsApp address");
@@ -114,7 +146,17 @@ class MessageValidatorTest {
   void quietHoursTakeTheRecipientsZoneFromTheNumbersRegion() {
     SendMessageRequest polite =
         new SendMessageRequest(
-            "+14155550100", "+14155550199", "Hi", List.of(), null, null, true, null);
+            "+14155550100",
+            "+14155550199",
+            "Hi",
+            List.of(),
+            null,
+            null,
+            true,
+            null,
+            null,
+            null,
+            null);
 
     ValidatedMessage message = validator.validate("k9", polite);
 
@@ -127,6 +169,49 @@ class MessageValidatorTest {
 
     assertThat(validator.validate("k10", sms("Hello")).requestHash()).isEqualTo(first);
     assertThat(validator.validate("k10", sms("Hello!")).requestHash()).isNotEqualTo(first);
+  }
+
+  @Test
+  void whatsappMayFallBackToSmsBeforeADeadline() {
+    SendMessageRequest whatsapp =
+        new SendMessageRequest(
+            "+14155550100",
+            "+14155550199",
+            "Hi",
+            null,
+            "whatsapp",
+            null,
+            null,
+            null,
+            "sms",
+            "+14155550198",
+            null);
+
+    ValidatedMessage message = validator.validate("k11", whatsapp);
+
+    assertThat(message.request().fallback().from()).isEqualTo("+14155550198");
+    assertThat(message.request().fallback().deadlineMillis())
+        .isEqualTo(NOW.plus(Duration.ofHours(1)).toEpochMilli());
+  }
+
+  @Test
+  void smsCannotFallBack() {
+    SendMessageRequest sms =
+        new SendMessageRequest(
+            "+14155550100",
+            "+14155550199",
+            "Hi",
+            null,
+            "sms",
+            null,
+            null,
+            null,
+            "sms",
+            "+14155550198",
+            null);
+
+    assertThatThrownBy(() -> validator.validate("k12", sms))
+        .hasMessageContaining("Only WhatsApp messages may fall back");
   }
 
   @Test
