@@ -44,13 +44,18 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
         environment.getProperty("switchboard.embedded.persistent", Boolean.class, true);
     Map<String, Object> properties = new HashMap<>();
     List<AutoCloseable> started = new ArrayList<>();
+    EmbeddedServices services;
     try {
-      startPostgres(environment, dataDir, persistent, properties, started);
-      startTemporal(environment, dataDir, persistent, properties, started);
+      services =
+          new EmbeddedServices(
+              startPostgres(environment, dataDir, persistent, properties, started),
+              startTemporal(environment, dataDir, persistent, properties, started));
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;
     }
+    application.addInitializers(
+        context -> context.getBeanFactory().registerSingleton("embeddedServices", services));
     simulatorCredentials(environment, properties);
     environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     Thread hook = new Thread(() -> closeAll(started), "switchboard-embedded-shutdown");
@@ -63,14 +68,14 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
         });
   }
 
-  private static void startPostgres(
+  private static EmbeddedPostgresServer startPostgres(
       ConfigurableEnvironment environment,
       Path dataDir,
       boolean persistent,
       Map<String, Object> properties,
       List<AutoCloseable> started) {
     if (hasText(environment.getProperty("spring.datasource.url"))) {
-      return;
+      return null;
     }
     int port = environment.getProperty("switchboard.embedded.postgres.port", Integer.class, 0);
     EmbeddedPostgresServer postgres =
@@ -80,16 +85,17 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
     properties.put("spring.datasource.username", "postgres");
     properties.put("spring.datasource.password", "");
     properties.put("switchboard.embedded.postgres.url", postgres.jdbcUrl());
+    return postgres;
   }
 
-  private static void startTemporal(
+  private static EmbeddedTemporal startTemporal(
       ConfigurableEnvironment environment,
       Path dataDir,
       boolean persistent,
       Map<String, Object> properties,
       List<AutoCloseable> started) {
     if (hasText(environment.getProperty("spring.temporal.connection.target"))) {
-      return;
+      return null;
     }
     EmbeddedTemporal.Mode mode =
         EmbeddedTemporal.Mode.valueOf(
@@ -110,6 +116,7 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
     if (temporal.uiUrl() != null) {
       properties.put("switchboard.embedded.temporal.ui-url", temporal.uiUrl());
     }
+    return temporal;
   }
 
   /**

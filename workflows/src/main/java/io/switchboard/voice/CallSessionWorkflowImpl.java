@@ -27,6 +27,9 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
 
   static final String GREETING = "Welcome to Switchboard. Your call is connected. Goodbye.";
 
+  static final String TROUBLE =
+      "We are sorry, something went wrong with this call. Please call again later.";
+
   private static final Logger log = Workflow.getLogger(CallSessionWorkflowImpl.class);
 
   private final ActivityOptions recordOptions =
@@ -78,6 +81,10 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
     if (turns == 1) {
       status = "in-progress";
       record(status);
+    }
+    if (turn.kind() == VoiceTurn.TurnKind.FALLBACK) {
+      // Twilio could not use what we answered last; apologise rather than repeat it.
+      return VoiceInstruction.of(new VoiceInstruction.Say(TROUBLE), new VoiceInstruction.Hangup());
     }
     return VoiceInstruction.of(new VoiceInstruction.Say(GREETING), new VoiceInstruction.Hangup());
   }
