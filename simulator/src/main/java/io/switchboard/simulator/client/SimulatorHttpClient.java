@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.http.io.SocketConfig;
 
 /**
  * Lets unmodified twilio-java talk to the simulator: every request for {@code
@@ -38,6 +39,15 @@ public class SimulatorHttpClient extends NetworkHttpClient {
   /** As {@link #SimulatorHttpClient(String)}, with twilio-java's timeouts replaced. */
   public SimulatorHttpClient(String baseUrl, RequestConfig config) {
     super(config);
+    this.baseUrl = trim(baseUrl);
+  }
+
+  /**
+   * As {@link #SimulatorHttpClient(String)}, with twilio-java's request and socket settings
+   * replaced (a short socket timeout makes a client give up on a slow answer).
+   */
+  public SimulatorHttpClient(String baseUrl, RequestConfig config, SocketConfig socketConfig) {
+    super(config, socketConfig);
     this.baseUrl = trim(baseUrl);
   }
 
