@@ -32,7 +32,13 @@ class CallStatusCallbacks {
    * @param callStatus the CallStatus reported
    */
   void report(SimCall call, String event, String callStatus) {
-    if (call.statusCallback == null || !call.events.contains(event)) {
+    if (call.statusCallback == null) {
+      return;
+    }
+    if (!call.events.contains(event)) {
+      if (event.equals("completed")) {
+        dispatcher.release(call.sid);
+      }
       return;
     }
     Map<String, String> params = new LinkedHashMap<>();

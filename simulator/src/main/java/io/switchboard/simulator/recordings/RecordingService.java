@@ -120,6 +120,9 @@ public class RecordingService {
 
   private void report(SimRecording recording, String status, boolean last) {
     if (!recording.events.contains(status)) {
+      if (last) {
+        callbacks.release(recording.sid);
+      }
       return;
     }
     Map<String, String> params = new LinkedHashMap<>();
