@@ -135,9 +135,16 @@ class CallLifecycle {
     call.flowStarted(
         executor.startFlow(
             () -> {
-              CallTranscript transcript =
-                  flowRunner.run(context, CallerScript.silent(), forThisFlow);
-              forThisFlow.callEnded(call.sid, transcript.endStatus(), transcript.durationSeconds());
+              try {
+                CallTranscript transcript =
+                    flowRunner.run(context, CallerScript.silent(), forThisFlow);
+                forThisFlow.callEnded(
+                    call.sid, transcript.endStatus(), transcript.durationSeconds());
+              } catch (RuntimeException e) {
+                // An executor that breaks must not leave the call in progress for ever.
+                forThisFlow.callEnded(call.sid, "failed", 0);
+                throw e;
+              }
             }));
   }
 
