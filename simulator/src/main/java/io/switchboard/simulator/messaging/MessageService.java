@@ -108,6 +108,7 @@ class MessageService {
       throw TwilioApiException.badRequest(
           30409, "Message cannot be canceled: it is not in the scheduled status");
     }
+    lifecycle.canceled(message);
     return message;
   }
 }
