@@ -60,7 +60,6 @@ class CallStatusCallbacks {
     if (event.equals("completed")) {
       Integer duration = call.duration();
       params.put("CallDuration", String.valueOf(duration == null ? 0 : duration));
-      params.put("Duration", String.valueOf(duration == null ? 0 : (duration + 59) / 60));
     }
     dispatcher.send(
         new Callback(
