@@ -112,7 +112,7 @@ class MessageLifecycle {
       handsets.received(
           message.to,
           new HandsetMessage(
-              message.sid, message.from, message.body, message.mediaUrls, Instant.now()));
+              message.sid, message.from, message.body(), message.mediaUrls, Instant.now()));
     }
     if (changed) {
       report(message, steps.isEmpty());

@@ -107,6 +107,21 @@ class MessageService {
     return sendAt;
   }
 
+  /**
+   * Twilio only redacts (Body set to the empty string; anything else is 30400), and only a message
+   * no longer in flight. For the latter Twilio documents no code of its own; 20009 is the one it
+   * gives for deleting a message before it is complete.
+   */
+  void redact(SimMessage message, String body) {
+    if (!body.isEmpty()) {
+      throw TwilioApiException.badRequest(30400, "Parameters are not valid");
+    }
+    if (!message.redact()) {
+      throw TwilioApiException.badRequest(
+          20009, "Cannot redact the body of a message that is still being sent");
+    }
+  }
+
   /** Twilio cancels only scheduled messages; anything else is refused with 30409. */
   SimMessage cancel(SimMessage message) {
     if (!message.cancel()) {

@@ -186,4 +186,20 @@ class MessagesTest extends SimulatorTest {
 
     assertThat(refused.getCode()).isEqualTo(35111);
   }
+
+  @Test
+  void redactsTheBodyOfADeliveredMessage() {
+    Message message =
+        Message.creator(new PhoneNumber(HANDSET), new PhoneNumber(VALID_FROM), "secret")
+            .create(twilio);
+    while (Message.fetcher(message.getSid()).fetch(twilio).getStatus()
+        != Message.Status.DELIVERED) {
+      sleep(10);
+    }
+
+    Message redacted = Message.updater(message.getSid()).setBody("").update(twilio);
+
+    assertThat(redacted.getBody()).isEmpty();
+    assertThat(Message.fetcher(message.getSid()).fetch(twilio).getBody()).isEmpty();
+  }
 }
