@@ -79,7 +79,11 @@ public class SimulatorHttpClient extends NetworkHttpClient {
     return copy;
   }
 
-  String rewrite(String url) {
+  /**
+   * The simulator's URL for a Twilio URL (other URLs unchanged): also for what twilio-java does not
+   * fetch, such as a RecordingUrl's media.
+   */
+  public String rewrite(String url) {
     for (String host : TWILIO_HOSTS) {
       if (url.startsWith(host + "/")) {
         return baseUrl + url.substring(host.length());
