@@ -57,6 +57,7 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
     application.addInitializers(
         context -> context.getBeanFactory().registerSingleton("embeddedServices", services));
     simulatorCredentials(environment, properties);
+    payloadKeys(environment, dataDir, properties);
     environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     Thread hook = new Thread(() -> closeAll(started), "switchboard-embedded-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -109,7 +110,8 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
             environment.getProperty("switchboard.embedded.temporal.port", Integer.class, 7233),
             environment.getProperty("switchboard.embedded.temporal.ui-port", Integer.class, 8233),
             dataDir.resolve("temporal"),
-            persistent);
+            persistent,
+            codecEndpoint(environment));
     started.add(temporal);
     properties.put("spring.temporal.connection.target", temporal.target());
     properties.put("switchboard.embedded.temporal.kind", temporal.kind());
@@ -117,6 +119,27 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
       properties.put("switchboard.embedded.temporal.ui-url", temporal.uiUrl());
     }
     return temporal;
+  }
+
+  /**
+   * Where the dev server's UI finds our codec endpoint to show decoded payloads; only known before
+   * start when the HTTP port is fixed.
+   */
+  private static String codecEndpoint(ConfigurableEnvironment environment) {
+    int port = environment.getProperty("server.port", Integer.class, 8080);
+    return port > 0 ? "http://localhost:" + port + "/codec" : null;
+  }
+
+  /**
+   * Without configured keys, the platform encrypts Temporal payloads with a key of its own, kept in
+   * the data folder so that a restart can still read older histories.
+   */
+  private static void payloadKeys(
+      ConfigurableEnvironment environment, Path dataDir, Map<String, Object> properties) {
+    if (hasText(environment.getProperty("switchboard.payload-encryption.keys"))) {
+      return;
+    }
+    properties.put("switchboard.payload-encryption.keys", EmbeddedPayloadKey.loadOrCreate(dataDir));
   }
 
   /**

@@ -45,7 +45,8 @@ public final class EmbeddedTemporal implements AutoCloseable {
     this.server = server;
   }
 
-  static EmbeddedTemporal start(Mode mode, int port, int uiPort, Path dataDir, boolean persistent) {
+  static EmbeddedTemporal start(
+      Mode mode, int port, int uiPort, Path dataDir, boolean persistent, String codecEndpoint) {
     int grpcPort = port > 0 ? port : freePort();
     boolean useCli = mode == Mode.DEV_SERVER || (mode == Mode.AUTO && cliOnPath());
     if (mode == Mode.DEV_SERVER && !cliOnPath()) {
@@ -56,7 +57,8 @@ public final class EmbeddedTemporal implements AutoCloseable {
       return new EmbeddedTemporal(target, null, new InMemoryServer(grpcPort));
     }
     int httpUiPort = uiPort > 0 ? uiPort : freePort();
-    DevServer server = new DevServer(target, grpcPort, httpUiPort, dataDir, persistent);
+    DevServer server =
+        new DevServer(target, grpcPort, httpUiPort, dataDir, persistent, codecEndpoint);
     server.restart();
     return new EmbeddedTemporal(target, "http://localhost:" + httpUiPort, server);
   }
@@ -85,6 +87,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
     public synchronized void restart() {
       if (server == null) {
         server = TestServer.createPortBoundServer(port, true);
+        EmbeddedSearchAttributes.register("127.0.0.1:" + port);
       }
     }
 
@@ -104,14 +107,22 @@ public final class EmbeddedTemporal implements AutoCloseable {
     private final int uiPort;
     private final Path dataDir;
     private final boolean persistent;
+    private final String codecEndpoint;
     private Process process;
 
-    DevServer(String target, int port, int uiPort, Path dataDir, boolean persistent) {
+    DevServer(
+        String target,
+        int port,
+        int uiPort,
+        Path dataDir,
+        boolean persistent,
+        String codecEndpoint) {
       this.target = target;
       this.port = port;
       this.uiPort = uiPort;
       this.dataDir = dataDir;
       this.persistent = persistent;
+      this.codecEndpoint = codecEndpoint;
     }
 
     @Override
@@ -119,7 +130,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
       if (process != null) {
         return;
       }
-      Process started = startDevServer(port, uiPort, dataDir, persistent);
+      Process started = startDevServer(port, uiPort, dataDir, persistent, codecEndpoint);
       try {
         awaitServing(target, started);
       } catch (RuntimeException e) {
@@ -156,7 +167,8 @@ public final class EmbeddedTemporal implements AutoCloseable {
     server.close();
   }
 
-  private static Process startDevServer(int port, int uiPort, Path dataDir, boolean persistent) {
+  private static Process startDevServer(
+      int port, int uiPort, Path dataDir, boolean persistent, String codecEndpoint) {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(
@@ -175,6 +187,10 @@ public final class EmbeddedTemporal implements AutoCloseable {
             String.valueOf(freePort()),
             "--log-level",
             "warn"));
+    command.addAll(EmbeddedSearchAttributes.devServerFlags());
+    if (codecEndpoint != null) {
+      command.addAll(List.of("--ui-codec-endpoint", codecEndpoint));
+    }
     try {
       Files.createDirectories(dataDir);
       if (persistent) {

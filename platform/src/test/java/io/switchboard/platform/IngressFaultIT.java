@@ -34,7 +34,8 @@ import org.springframework.test.context.TestPropertySource;
       "switchboard.embedded.temporal.mode=dev-server",
       "switchboard.embedded.persistent=true",
       "switchboard.embedded.data-dir=" + IngressFaultIT.DATA_DIR,
-      "switchboard.inbox.relay-interval=200ms"
+      "switchboard.inbox.relay-interval=200ms",
+      "switchboard.inbox.voice-budget=2s"
     })
 @DirtiesContext
 class IngressFaultIT extends PlatformTestSupport {

@@ -194,4 +194,41 @@ abstract class PlatformSliceIT extends PlatformTestSupport {
     assertThat(limited.statusCode()).isEqualTo(200);
     assertThat(limited.body()).contains("<Reject reason=\"busy\"/>");
   }
+
+  @Test
+  void codecEndpointEncryptsAndDecodesForTheTemporalUi() throws Exception {
+    String plain =
+        "{\"payloads\":[{\"metadata\":{\"encoding\":\"anNvbi9wbGFpbg==\"},"
+            + "\"data\":\"IisxNTU1MTIzMDAwMSI=\"}]}";
+
+    HttpResponse<String> encoded = codec("/codec/encode", plain, API_KEY, UI_ORIGIN);
+    assertThat(encoded.statusCode()).as(encoded.body()).isEqualTo(200);
+    assertThat(encoded.headers().firstValue("Access-Control-Allow-Origin")).hasValue(UI_ORIGIN);
+    assertThat(encoded.body()).contains("YmluYXJ5L2VuY3J5cHRlZA").doesNotContain("IisxNTU1");
+
+    HttpResponse<String> decoded = codec("/codec/decode", encoded.body(), API_KEY, UI_ORIGIN);
+    assertThat(decoded.statusCode()).isEqualTo(200);
+    assertThat(decoded.body()).contains("IisxNTU1MTIzMDAwMSI=");
+  }
+
+  @Test
+  void codecEndpointRefusesUnauthenticatedCallsAndForeignOrigins() throws Exception {
+    String empty = "{\"payloads\":[]}";
+    assertThat(codec("/codec/decode", empty, null, UI_ORIGIN).statusCode()).isEqualTo(401);
+    assertThat(codec("/codec/decode", empty, null, null).statusCode()).isEqualTo(401);
+    assertThat(codec("/codec/decode", empty, API_KEY, "https://evil.example").statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> wrongNamespace =
+        http.send(
+            codecRequest("/codec/decode", empty, API_KEY, UI_ORIGIN)
+                .header("X-Namespace", "someone-else")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(wrongNamespace.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> preflight = preflight(UI_ORIGIN);
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(UI_ORIGIN);
+    assertThat(preflight("https://evil.example").statusCode()).isEqualTo(403);
+  }
 }

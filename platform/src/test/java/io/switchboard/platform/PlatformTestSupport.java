@@ -35,13 +35,19 @@ import org.springframework.test.context.ActiveProfiles;
       "switchboard.embedded.temporal.port=0",
       "switchboard.embedded.temporal.ui-port=0",
       "switchboard.public-url=" + PlatformTestSupport.PUBLIC_URL,
-      "switchboard.api-key=" + PlatformTestSupport.API_KEY
+      "switchboard.api-key=" + PlatformTestSupport.API_KEY,
+      "switchboard.ops.temporal-ui-origin=" + PlatformTestSupport.UI_ORIGIN,
+      // Under a loaded CI machine the first call of a cold JVM can exceed the production 2 s
+      // voice budget; these tests assert the workflow's TwiML, the fault drill the budget.
+      "switchboard.inbox.voice-budget=10s"
     })
 @ActiveProfiles({"api", "worker", "simulator"})
 abstract class PlatformTestSupport {
 
   static final String PUBLIC_URL = "https://switchboard.example.com";
   static final String API_KEY = "sb_it_admin_key";
+  static final String UI_ORIGIN = "http://temporal-ui.example.test:8233";
+  static final String CALLER = "+15551230001";
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -111,7 +117,7 @@ abstract class PlatformTestSupport {
 
   HttpResponse<String> postVoice(String callSid, Signer signer) throws Exception {
     return http.send(
-        webhook("/webhooks/voice", voiceParams(callSid, "+15551230001"), signer, null),
+        webhook("/webhooks/voice", voiceParams(callSid, CALLER), signer, null),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -197,5 +203,36 @@ abstract class PlatformTestSupport {
                     + "="
                     + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
+  }
+
+  HttpResponse<String> codec(String path, String body, String key, String origin) throws Exception {
+    return http.send(
+        codecRequest(path, body, key, origin).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpRequest.Builder codecRequest(String path, String body, String key, String origin) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(local(path)))
+            .header("Content-Type", "application/json")
+            .header("X-Namespace", "default")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    if (origin != null) {
+      request.header("Origin", origin);
+    }
+    return request;
+  }
+
+  HttpResponse<String> preflight(String origin) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(local("/codec/decode")))
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "authorization,content-type,x-namespace")
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.api.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -21,6 +22,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+  private final MeterRegistry meters;
+
+  public ProblemExceptionHandler(MeterRegistry meters) {
+    this.meters = meters;
+  }
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
@@ -57,6 +64,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     log.error("unhandled error", e);
+    meters.counter("switchboard.errors", "type", e.getClass().getSimpleName()).increment();
     return Problems.of(
         HttpStatus.INTERNAL_SERVER_ERROR,
         "internal-error",
