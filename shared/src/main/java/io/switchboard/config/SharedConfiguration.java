@@ -1,16 +1,22 @@
 package io.switchboard.config;
 
+import io.switchboard.temporal.TemporalPayloadConfiguration;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 
-/** What every Switchboard process needs: typed settings, the repositories and a clock. */
+/**
+ * What every Switchboard process needs: typed settings, the repositories, a clock and the Temporal
+ * data converter that encrypts payloads.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SwitchboardProperties.class)
 @EnableJdbcRepositories(basePackages = "io.switchboard")
+@Import(TemporalPayloadConfiguration.class)
 public class SharedConfiguration {
 
   @Bean

@@ -1,5 +1,9 @@
 package io.switchboard.voice;
 
+import static io.switchboard.common.SwitchboardSearchAttributes.CALL_SID;
+import static io.switchboard.common.SwitchboardSearchAttributes.CHANNEL;
+import static io.switchboard.common.SwitchboardSearchAttributes.COMM_STATUS;
+
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
@@ -9,6 +13,7 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
@@ -26,6 +31,15 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   static final Duration MAX_IDLE = Duration.ofHours(4);
 
   static final String GREETING = "Welcome to Switchboard. Your call is connected. Goodbye.";
+
+  static final String TROUBLE =
+      "We are sorry, something went wrong with this call. Please call again later.";
+
+  /**
+   * Sessions from before search attributes replay without the upserts they never made; from this
+   * version on, every status change is published to visibility.
+   */
+  static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
 
   private static final Logger log = Workflow.getLogger(CallSessionWorkflowImpl.class);
 
@@ -79,6 +93,10 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
       status = "in-progress";
       record(status);
     }
+    if (turn.kind() == VoiceTurn.TurnKind.FALLBACK) {
+      // Twilio could not use what we answered last; apologise rather than repeat it.
+      return VoiceInstruction.of(new VoiceInstruction.Say(TROUBLE), new VoiceInstruction.Hangup());
+    }
     return VoiceInstruction.of(new VoiceInstruction.Say(GREETING), new VoiceInstruction.Hangup());
   }
 
@@ -107,6 +125,13 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
     status = event.status();
     ended = CallStatuses.isFinal(event.status());
     record(status);
+    if (ended) {
+      // Replay-safe: the workflow's metrics scope emits nothing while a history is replayed.
+      Workflow.getMetricsScope()
+          .tagged(Map.of("status", status))
+          .counter("switchboard_call_ended")
+          .inc(1);
+    }
   }
 
   @Override
@@ -125,5 +150,17 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
             newStatus,
             Workflow.currentTimeMillis());
     pendingWrites.add(Async.procedure(activities::recordCall, request));
+    publish(newStatus);
+  }
+
+  /** Lets ops find the call by its SID and list calls by status in the Temporal UI. */
+  private void publish(String newStatus) {
+    if (Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    Workflow.upsertTypedSearchAttributes(
+        CALL_SID.valueSet(input.callSid()),
+        CHANNEL.valueSet("voice"),
+        COMM_STATUS.valueSet(newStatus));
   }
 }

@@ -1,10 +1,12 @@
 package io.switchboard.voice;
 
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -20,6 +22,17 @@ class CallSessionHistoryRecorder {
   void recordAnsweredThenCompleted() throws Exception {
     record(
         "answered-then-completed-v1.json",
+        (client, worker) -> {
+          CallSessionWorkflowTest.answer(client, worker, CallSessionWorkflowTest.CALL);
+          session(client).callStatusChanged(new CallStatusEvent("CA100", "completed", 12, 3));
+        });
+  }
+
+  /** Since search attributes: the version marker and the upserts are in the history. */
+  @Test
+  void recordAnsweredThenCompletedWithSearchAttributes() throws Exception {
+    record(
+        "answered-then-completed-v2-search-attributes.json",
         (client, worker) -> {
           CallSessionWorkflowTest.answer(client, worker, CallSessionWorkflowTest.CALL);
           session(client).callStatusChanged(new CallStatusEvent("CA100", "completed", 12, 3));
@@ -44,6 +57,9 @@ class CallSessionHistoryRecorder {
 
   private static void record(String name, Scenario scenario) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      for (String attribute : List.of("CallSid", "Channel", "CommStatus")) {
+        env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+      }
       Worker worker = env.newWorker("voice");
       worker.registerWorkflowImplementationTypes(CallSessionWorkflowImpl.class);
       worker.registerActivitiesImplementations((VoiceActivities) request -> {});

@@ -9,6 +9,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.withSettings;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -17,6 +19,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -32,6 +35,9 @@ class CallSessionWorkflowTest {
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(CallSessionWorkflowImpl.class)
+          .registerSearchAttribute("CallSid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("Channel", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("CommStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .setDoNotStart(true)
           .build();
 
@@ -91,6 +97,23 @@ class CallSessionWorkflowTest {
     assertThat(recorded.getAllValues())
         .extracting(CallRecordRequest::status)
         .containsExactly("in-progress", "completed");
+  }
+
+  @Test
+  void statusChangesArePublishedAsSearchAttributes(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    answer(client, worker, CALL);
+
+    session(client).callStatusChanged(new CallStatusEvent("CA100", "completed", 12, 3));
+
+    WorkflowStub stub = WorkflowStub.fromTyped(session(client));
+    stub.getResult(CallState.class);
+    SearchAttributes attributes = stub.describe().getTypedSearchAttributes();
+    assertThat(attributes.get(SwitchboardSearchAttributes.CALL_SID)).isEqualTo("CA100");
+    assertThat(attributes.get(SwitchboardSearchAttributes.CHANNEL)).isEqualTo("voice");
+    assertThat(attributes.get(SwitchboardSearchAttributes.COMM_STATUS)).isEqualTo("completed");
   }
 
   @Test

@@ -1,25 +1,33 @@
 package io.switchboard.api.security;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
  * Who may call what. Webhooks carry Twilio's signature instead of a key (checked by {@link
  * TwilioSignatureFilter}); the simulator authenticates Twilio-style itself; everything under {@code
- * /api} and the operational endpoints need an API key with the right scope.
+ * /api} and the operational endpoints (including Temporal's codec endpoint) need an API key with
+ * the right scope.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiSecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(
-      HttpSecurity http, ApiKeyIntrospector introspector, ProblemSecurityHandlers handlers)
+      HttpSecurity http,
+      ApiKeyIntrospector introspector,
+      ProblemSecurityHandlers handlers,
+      @Qualifier("codecCorsConfiguration") CorsConfigurationSource codecCors)
       throws Exception {
     http.csrf(csrf -> csrf.disable())
+        // Only the codec endpoint answers browsers from another origin (the Temporal UI's).
+        .cors(cors -> cors.configurationSource(codecCors))
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -34,13 +42,17 @@ public class ApiSecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/keys/**")
                     .hasAuthority(ApiScope.ADMIN.authority())
+                    .requestMatchers(HttpMethod.GET, "/api/webhook-events/**")
+                    .hasAuthority(ApiScope.WEBHOOKS_READ.authority())
+                    .requestMatchers(HttpMethod.POST, "/api/webhook-events/**")
+                    .hasAuthority(ApiScope.WEBHOOKS_REPLAY.authority())
                     .requestMatchers(HttpMethod.GET, "/api/calls/**")
                     .hasAuthority(ApiScope.CALLS_READ.authority())
                     .requestMatchers(HttpMethod.POST, "/api/messages/send")
                     .hasAuthority(ApiScope.MESSAGES_WRITE.authority())
                     .requestMatchers(HttpMethod.GET, "/api/messages", "/api/messages/**")
                     .hasAuthority(ApiScope.MESSAGES_READ.authority())
-                    .requestMatchers("/actuator/**")
+                    .requestMatchers("/actuator/**", "/api/ops/**", "/codec/**")
                     .hasAuthority(ApiScope.OPS.authority())
                     .anyRequest()
                     .authenticated())

@@ -8,13 +8,24 @@ import java.util.Map;
  *
  * @param url the URL the signature was checked against
  * @param parameters the form parameters of the body, in the order Twilio sent them
+ * @param query the query parameters of the URL (also covered by the signature)
  * @param idempotencyToken {@code I-Twilio-Idempotency-Token}, when Twilio sent one
+ * @param headers the request headers worth keeping with the event
  */
-public record TwilioWebhook(String url, Map<String, String> parameters, String idempotencyToken) {
+public record TwilioWebhook(
+    String url,
+    Map<String, String> parameters,
+    Map<String, String> query,
+    String idempotencyToken,
+    Map<String, String> headers) {
 
   public static final String ATTRIBUTE = "switchboard.twilioWebhook";
 
   public String param(String name) {
     return parameters.get(name);
+  }
+
+  public String queryParam(String name) {
+    return query.get(name);
   }
 }

@@ -2,6 +2,7 @@ package io.switchboard.api.security;
 
 /** Why a webhook was turned away before it reached a controller. */
 public enum WebhookRejection {
+  IP_NOT_ALLOWED,
   MISSING_SIGNATURE,
   INVALID_SIGNATURE,
   UNKNOWN_ACCOUNT,

@@ -1,12 +1,14 @@
 package io.switchboard.api.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.api.ingress.WebhookProperties;
 import io.switchboard.api.web.ProblemWriter;
 import io.switchboard.config.SwitchboardProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Puts the signature check in front of everything else on {@code /webhooks/*}, so a forged request
@@ -18,11 +20,21 @@ public class WebhookSecurityConfiguration {
   @Bean
   FilterRegistrationBean<TwilioSignatureFilter> twilioSignatureFilter(
       SwitchboardProperties properties,
-      WebhookUrls urls,
+      WebhookProperties webhooks,
       ProblemWriter problems,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      JsonMapper json) {
+    TrustedProxies proxies = new TrustedProxies(webhooks.trustedProxies());
     FilterRegistrationBean<TwilioSignatureFilter> registration =
-        new FilterRegistrationBean<>(new TwilioSignatureFilter(properties, urls, problems, meters));
+        new FilterRegistrationBean<>(
+            new TwilioSignatureFilter(
+                properties,
+                new WebhookUrls(properties, proxies),
+                proxies,
+                webhooks.allowedCidrs(),
+                problems,
+                meters,
+                json));
     registration.addUrlPatterns("/webhooks/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;

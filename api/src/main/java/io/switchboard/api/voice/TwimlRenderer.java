@@ -2,6 +2,7 @@ package io.switchboard.api.voice;
 
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Reject;
 import com.twilio.twiml.voice.Say;
 import io.switchboard.voice.VoiceInstruction;
 import java.util.Arrays;
@@ -24,6 +25,14 @@ public class TwimlRenderer {
       }
     }
     return response.build().toXml();
+  }
+
+  /** {@code <Reject reason="busy"/>}: the call is refused before it is answered. */
+  public String reject() {
+    return new VoiceResponse.Builder()
+        .reject(new Reject.Builder().reason(Reject.Reason.BUSY).build())
+        .build()
+        .toXml();
   }
 
   private static Say say(VoiceInstruction.Say say) {

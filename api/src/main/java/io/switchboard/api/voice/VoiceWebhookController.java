@@ -1,97 +1,136 @@
 package io.switchboard.api.voice;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.switchboard.api.inbox.DispatchState;
+import io.switchboard.api.inbox.InboxEvent;
+import io.switchboard.api.inbox.InboxProperties;
+import io.switchboard.api.inbox.WebhookIntake;
+import io.switchboard.api.inbox.WebhookKind;
+import io.switchboard.api.ingress.NumberRateLimiter;
+import io.switchboard.api.ingress.WebhookRouting;
 import io.switchboard.api.security.TwilioWebhook;
-import io.switchboard.voice.CallSessionInput;
-import io.switchboard.voice.VoiceInstruction;
-import io.switchboard.voice.VoiceTurn;
-import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers Twilio's voice webhook with TwiML computed by the call's session workflow. A voice
- * webhook must never get a 5xx: Twilio would end the call. When the workflow cannot answer in time,
- * the caller hears a short apology instead.
+ * Answers Twilio's voice webhooks with TwiML computed by the call's session workflow, after the
+ * webhook is committed to the inbox. A voice webhook never gets a 5xx for a Temporal problem:
+ * Twilio would end the call, so the caller hears a short apology instead.
  */
+@Hidden
 @RestController
 public class VoiceWebhookController {
 
-  /** Twilio waits 15 s for TwiML, but a caller hears silence long before that. */
-  static final long ANSWER_BUDGET_MILLIS = 2_000;
+  private static final String XML = MediaType.APPLICATION_XML_VALUE;
 
-  static final VoiceInstruction FALLBACK =
-      VoiceInstruction.of(
-          new VoiceInstruction.Say(
-              "We are sorry, we cannot take your call right now. Please try again later."),
-          new VoiceInstruction.Hangup());
-
-  private static final Logger log = LoggerFactory.getLogger(VoiceWebhookController.class);
-
-  private final CallSessions sessions;
-  private final TwimlRenderer twiml;
-  private final Executor executor;
-  private final Clock clock;
+  private final VoiceTurns turns;
+  private final WebhookIntake intake;
+  private final NumberRateLimiter callers;
+  private final InboxProperties inbox;
 
   public VoiceWebhookController(
-      CallSessions sessions,
-      TwimlRenderer twiml,
-      @Qualifier("voiceAnswerExecutor") Executor executor,
-      Clock clock) {
-    this.sessions = sessions;
-    this.twiml = twiml;
-    this.executor = executor;
-    this.clock = clock;
+      VoiceTurns turns,
+      WebhookIntake intake,
+      @Qualifier("callerRateLimiter") NumberRateLimiter callers,
+      InboxProperties inbox) {
+    this.turns = turns;
+    this.intake = intake;
+    this.callers = callers;
+    this.inbox = inbox;
   }
 
-  @PostMapping(path = "/webhooks/voice", produces = MediaType.APPLICATION_XML_VALUE)
-  ResponseEntity<String> answer(@RequestAttribute(TwilioWebhook.ATTRIBUTE) TwilioWebhook webhook) {
+  @PostMapping(path = "/webhooks/voice", produces = XML)
+  ResponseEntity<String> answer(
+      @RequestAttribute(TwilioWebhook.ATTRIBUTE) TwilioWebhook webhook,
+      HttpServletRequest request) {
+    return turn(webhook, WebhookKind.VOICE, null, request);
+  }
+
+  @PostMapping(path = "/webhooks/voice/fallback", produces = XML)
+  ResponseEntity<String> fallback(
+      @RequestAttribute(TwilioWebhook.ATTRIBUTE) TwilioWebhook webhook,
+      HttpServletRequest request) {
+    return turn(webhook, WebhookKind.VOICE_FALLBACK, null, request);
+  }
+
+  @PostMapping(path = "/webhooks/voice/{step}", produces = XML)
+  ResponseEntity<String> action(
+      @RequestAttribute(TwilioWebhook.ATTRIBUTE) TwilioWebhook webhook,
+      @PathVariable String step,
+      HttpServletRequest request) {
+    return turn(webhook, WebhookKind.VOICE_ACTION, step, request);
+  }
+
+  private ResponseEntity<String> turn(
+      TwilioWebhook webhook, WebhookKind kind, String step, HttpServletRequest request) {
     String callSid = webhook.param("CallSid");
     if (callSid == null || callSid.isBlank()) {
-      return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-          .contentType(MediaType.APPLICATION_XML)
-          .body(twiml.render(FALLBACK));
+      return xml(HttpStatus.BAD_REQUEST, turns.fallbackTwiml());
     }
-    CallSessionInput input =
-        new CallSessionInput(
-            callSid,
-            webhook.param("AccountSid"),
-            webhook.param("From"),
-            webhook.param("To"),
-            webhook.param("Direction") == null ? "inbound" : webhook.param("Direction"),
-            clock.millis());
-    VoiceTurn turn = new VoiceTurn(callSid, VoiceTurn.TurnKind.ANSWER, webhook.parameters());
-    return xml(twiml.render(answerWithinBudget(input, turn)));
+    String workflowId = WebhookRouting.workflowId(kind, webhook);
+    boolean limited = kind == WebhookKind.VOICE && !callers.tryAcquire(webhook.param("From"));
+    WebhookIntake.Recorded recorded =
+        intake.record(
+            webhook,
+            kind,
+            request.getRequestURI(),
+            workflowId,
+            limited ? DispatchState.RATE_LIMITED : DispatchState.PENDING);
+    if (recorded.redelivery()) {
+      return xml(HttpStatus.OK, firstAnswer(recorded));
+    }
+    if (limited) {
+      String reject = turns.rejectTwiml();
+      intake.inbox().complete(recorded.id(), DispatchState.RATE_LIMITED, null, 200, XML, reject);
+      return xml(HttpStatus.OK, reject);
+    }
+    VoiceTurns.Answer answer = turns.answer(webhook, kind, step);
+    intake
+        .inbox()
+        .complete(
+            recorded.id(),
+            answer.fromWorkflow() ? DispatchState.DISPATCHED : DispatchState.FAILED,
+            answer.error(),
+            200,
+            XML,
+            answer.twiml());
+    return xml(HttpStatus.OK, answer.twiml());
   }
 
-  private VoiceInstruction answerWithinBudget(CallSessionInput input, VoiceTurn turn) {
-    CompletableFuture<VoiceInstruction> answer =
-        CompletableFuture.supplyAsync(() -> sessions.answer(input, turn), executor);
+  /**
+   * A redelivery gets what the first delivery got. If the first is still being answered, wait for
+   * it within the voice budget rather than start a second turn.
+   */
+  private String firstAnswer(WebhookIntake.Recorded recorded) {
+    long deadline = System.nanoTime() + inbox.voiceBudget().toNanos();
+    Optional<InboxEvent> first = recorded.first();
+    while (first.isPresent() && first.get().responseBody() == null) {
+      if (System.nanoTime() > deadline) {
+        return turns.fallbackTwiml();
+      }
+      sleep(50);
+      first = intake.inbox().find(recorded.id());
+    }
+    return first.map(InboxEvent::responseBody).orElseGet(turns::fallbackTwiml);
+  }
+
+  private static ResponseEntity<String> xml(HttpStatus status, String body) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_XML).body(body);
+  }
+
+  private static void sleep(long millis) {
     try {
-      return answer.get(ANSWER_BUDGET_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      log.warn(
-          "call session {} did not answer within {} ms", input.callSid(), ANSWER_BUDGET_MILLIS);
-    } catch (ExecutionException e) {
-      log.error("call session {} failed to answer", input.callSid(), e.getCause());
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return FALLBACK;
-  }
-
-  private static ResponseEntity<String> xml(String body) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(body);
   }
 }

@@ -5,8 +5,11 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -49,13 +52,12 @@ public class OpenApiConfiguration {
   OpenApiCustomizer problemResponses() {
     return openApi -> {
       Schema<?> problem =
-          new Schema<>()
-              .type("object")
-              .addProperty("type", new Schema<>().type("string").format("uri"))
-              .addProperty("title", new Schema<>().type("string"))
-              .addProperty("status", new Schema<>().type("integer"))
-              .addProperty("detail", new Schema<>().type("string"))
-              .addProperty("instance", new Schema<>().type("string"));
+          new ObjectSchema()
+              .addProperty("type", new StringSchema().format("uri"))
+              .addProperty("title", new StringSchema())
+              .addProperty("status", new IntegerSchema())
+              .addProperty("detail", new StringSchema())
+              .addProperty("instance", new StringSchema());
       openApi.getComponents().addSchemas("Problem", problem);
       Content content =
           new Content()

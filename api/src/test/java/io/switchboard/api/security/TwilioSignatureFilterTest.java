@@ -8,6 +8,7 @@ import io.switchboard.config.SwitchboardProperties;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -128,24 +129,36 @@ class TwilioSignatureFilterTest {
 
   private MockHttpServletResponse run(MockHttpServletRequest request, MockFilterChain chain)
       throws Exception {
+    return run(request, chain, URI.create("https://mycompany.com"), List.of(), List.of());
+  }
+
+  MockHttpServletResponse run(
+      MockHttpServletRequest request,
+      MockFilterChain chain,
+      URI publicUrl,
+      List<String> trustedProxies,
+      List<String> allowedCidrs)
+      throws Exception {
     SwitchboardProperties properties =
         new SwitchboardProperties(
-            URI.create("https://mycompany.com"),
-            null,
-            new SwitchboardProperties.Twilio(ACCOUNT, TOKEN, null, null),
-            null);
+            publicUrl, null, new SwitchboardProperties.Twilio(ACCOUNT, TOKEN, null, null), null);
+    TrustedProxies proxies = new TrustedProxies(trustedProxies);
+    JsonMapper json = JsonMapper.builder().build();
     TwilioSignatureFilter filter =
         new TwilioSignatureFilter(
             properties,
-            new WebhookUrls(properties),
-            new ProblemWriter(JsonMapper.builder().build()),
-            meters);
+            new WebhookUrls(properties, proxies),
+            proxies,
+            allowedCidrs,
+            new ProblemWriter(json),
+            meters,
+            json);
     MockHttpServletResponse response = new MockHttpServletResponse();
     filter.doFilter(request, response, chain);
     return response;
   }
 
-  private static MockHttpServletRequest request(Map<String, String> params, String signature) {
+  static MockHttpServletRequest request(Map<String, String> params, String signature) {
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/myapp.php");
     request.setQueryString("foo=1&bar=2");
     request.setContentType("application/x-www-form-urlencoded");
@@ -163,7 +176,7 @@ class TwilioSignatureFilterTest {
     return request;
   }
 
-  private static Map<String, String> publishedParams() {
+  static Map<String, String> publishedParams() {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("CallSid", "CA1234567890ABCDE");
     params.put("Caller", "+12349013030");
@@ -174,7 +187,7 @@ class TwilioSignatureFilterTest {
   }
 
   /** Signs like Twilio: HMAC-SHA1 over the URL and the sorted parameters. */
-  private static String sign(String url, Map<String, String> params) throws Exception {
+  static String sign(String url, Map<String, String> params) throws Exception {
     StringBuilder data = new StringBuilder(url);
     new java.util.TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
     javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
@@ -184,7 +197,7 @@ class TwilioSignatureFilterTest {
         .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
-  private double rejected(String reason) {
+  double rejected(String reason) {
     var counter = meters.find("switchboard.webhooks.rejected").tag("reason", reason).counter();
     return counter == null ? 0 : counter.count();
   }

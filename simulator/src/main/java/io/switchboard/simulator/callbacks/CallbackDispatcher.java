@@ -62,6 +62,19 @@ public class CallbackDispatcher implements SimulatorState {
     }
   }
 
+  /**
+   * The resource will send no more callbacks (its last one was filtered out): callbacks held back
+   * for it go now, newest first, rather than never.
+   */
+  public void release(String resourceSid) {
+    List<Callback> held = heldBack.remove(resourceSid);
+    if (held != null) {
+      List<Callback> reversed = new ArrayList<>(held);
+      Collections.reverse(reversed);
+      reversed.forEach(this::deliver);
+    }
+  }
+
   private void deliver(Callback callback) {
     String token = token(callback);
     sendOnce(callback, token);

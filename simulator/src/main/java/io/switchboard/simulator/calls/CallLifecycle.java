@@ -70,7 +70,14 @@ class CallLifecycle {
     }
     callbacks.report(call, "ringing", "ringing");
     Duration longer = Duration.ofMillis(outcome.map(FaultRule::delayMillis).orElse(0L));
-    executor.schedule(() -> answer(call, outcome), timing.callAnswer().plus(longer));
+    Duration ringing = timing.callAnswer().plus(longer);
+    Duration timeout = Duration.ofSeconds(call.timeoutSeconds);
+    if (ringing.compareTo(timeout) > 0) {
+      // Nobody picks up within the call's Timeout: Twilio gives up with no-answer.
+      executor.schedule(() -> end(call, "no-answer", 0), timeout);
+      return;
+    }
+    executor.schedule(() -> answer(call, outcome), ringing);
   }
 
   private void answer(SimCall call, Optional<FaultRule> outcome) {
@@ -128,9 +135,16 @@ class CallLifecycle {
     call.flowStarted(
         executor.startFlow(
             () -> {
-              CallTranscript transcript =
-                  flowRunner.run(context, CallerScript.silent(), forThisFlow);
-              forThisFlow.callEnded(call.sid, transcript.endStatus(), transcript.durationSeconds());
+              try {
+                CallTranscript transcript =
+                    flowRunner.run(context, CallerScript.silent(), forThisFlow);
+                forThisFlow.callEnded(
+                    call.sid, transcript.endStatus(), transcript.durationSeconds());
+              } catch (RuntimeException e) {
+                // An executor that breaks must not leave the call in progress for ever.
+                forThisFlow.callEnded(call.sid, "failed", 0);
+                throw e;
+              }
             }));
   }
 

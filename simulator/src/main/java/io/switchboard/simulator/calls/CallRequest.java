@@ -16,6 +16,7 @@ record CallRequest(
     String statusCallbackMethod,
     Set<String> events,
     String machineDetection,
+    int timeoutSeconds,
     boolean record,
     String recordingStatusCallback,
     String recordingStatusCallbackMethod,

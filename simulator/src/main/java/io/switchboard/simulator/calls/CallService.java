@@ -60,6 +60,7 @@ class CallService {
             method(form, "StatusCallbackMethod"),
             events(form.all("StatusCallbackEvent"), Set.of("completed")),
             form.get("MachineDetection"),
+            timeout(form),
             form.bool("Record"),
             form.get("RecordingStatusCallback"),
             method(form, "RecordingStatusCallbackMethod"),
@@ -111,6 +112,11 @@ class CallService {
     } else if (!"canceled".equals(status)) {
       throw TwilioApiException.badRequest(20001, "Status must be one of completed or canceled");
     }
+  }
+
+  /** How long to let the call ring: Twilio's default is 60 s, its range 5 to 600 s. */
+  private static int timeout(Form form) {
+    return Math.max(5, Math.min(600, form.integer("Timeout", 60)));
   }
 
   private static String method(Form form, String name) {

@@ -32,7 +32,13 @@ class CallStatusCallbacks {
    * @param callStatus the CallStatus reported
    */
   void report(SimCall call, String event, String callStatus) {
-    if (call.statusCallback == null || !call.events.contains(event)) {
+    if (call.statusCallback == null) {
+      return;
+    }
+    if (!call.events.contains(event)) {
+      if (event.equals("completed")) {
+        dispatcher.release(call.sid);
+      }
       return;
     }
     Map<String, String> params = new LinkedHashMap<>();
@@ -54,7 +60,6 @@ class CallStatusCallbacks {
     if (event.equals("completed")) {
       Integer duration = call.duration();
       params.put("CallDuration", String.valueOf(duration == null ? 0 : duration));
-      params.put("Duration", String.valueOf(duration == null ? 0 : (duration + 59) / 60));
     }
     dispatcher.send(
         new Callback(

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,11 @@ class CallStore implements SimulatorState, LiveCalls {
   @Override
   public String status(String callSid) {
     return find(callSid).map(SimCall::status).orElse(null);
+  }
+
+  @Override
+  public Set<String> numbers(String callSid) {
+    return find(callSid).map(c -> Set.of(c.from, c.to)).orElse(Set.of());
   }
 
   @Override

@@ -15,6 +15,7 @@ final class SimCall {
   final String statusCallbackMethod;
   final Set<String> events;
   final String machineDetection;
+  final int timeoutSeconds;
   final boolean record;
   final String recordingStatusCallback;
   final String recordingStatusCallbackMethod;
@@ -50,6 +51,7 @@ final class SimCall {
     this.statusCallbackMethod = request.statusCallbackMethod();
     this.events = request.events();
     this.machineDetection = request.machineDetection();
+    this.timeoutSeconds = request.timeoutSeconds();
     this.record = request.record();
     this.recordingStatusCallback = request.recordingStatusCallback();
     this.recordingStatusCallbackMethod = request.recordingStatusCallbackMethod();

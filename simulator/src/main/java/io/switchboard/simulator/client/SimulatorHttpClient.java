@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
 
 /**
  * Lets unmodified twilio-java talk to the simulator: every request for {@code
@@ -52,6 +53,15 @@ public class SimulatorHttpClient extends NetworkHttpClient {
     this.baseUrl = trim(baseUrl);
   }
 
+  /**
+   * As {@link #SimulatorHttpClient(String)}, with twilio-java's request and socket settings
+   * replaced (a short socket timeout makes a client give up on a slow answer).
+   */
+  public SimulatorHttpClient(String baseUrl, RequestConfig config, SocketConfig socketConfig) {
+    super(config, socketConfig);
+    this.baseUrl = trim(baseUrl);
+  }
+
   @Override
   public Response makeRequest(Request request) {
     return super.makeRequest(rewrite(request));
@@ -80,7 +90,11 @@ public class SimulatorHttpClient extends NetworkHttpClient {
     return copy;
   }
 
-  String rewrite(String url) {
+  /**
+   * The simulator's URL for a Twilio URL (other URLs unchanged): also for what twilio-java does not
+   * fetch, such as a RecordingUrl's media.
+   */
+  public String rewrite(String url) {
     for (String host : TWILIO_HOSTS) {
       if (url.startsWith(host + "/")) {
         return baseUrl + url.substring(host.length());

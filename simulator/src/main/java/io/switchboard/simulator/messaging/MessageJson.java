@@ -14,7 +14,7 @@ final class MessageJson {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("account_sid", accountSid);
     json.put("api_version", "2010-04-01");
-    json.put("body", m.body == null ? "" : m.body);
+    json.put("body", m.body() == null ? "" : m.body());
     json.put("date_created", TwilioDates.rfc2822(m.dateCreated));
     json.put("date_sent", TwilioDates.rfc2822(m.dateSent()));
     json.put("date_updated", TwilioDates.rfc2822(m.dateUpdated()));
@@ -24,7 +24,7 @@ final class MessageJson {
     json.put("from", m.from);
     json.put("messaging_service_sid", m.messagingServiceSid);
     json.put("num_media", String.valueOf(m.mediaUrls.size()));
-    json.put("num_segments", String.valueOf(segments(m.body)));
+    json.put("num_segments", String.valueOf(segments(m.body())));
     json.put("price", null);
     json.put("price_unit", "USD");
     json.put("sid", m.sid);

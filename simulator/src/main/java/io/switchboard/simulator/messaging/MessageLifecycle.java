@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves a message through Twilio's outbound statuses, queued → sending → sent → delivered (or
- * undelivered, or failed, when a DELIVERY_FAILURE fault says so), with a status callback at each.
+ * undelivered, or failed, when a DELIVERY_FAILURE fault says so), with a status callback at each
+ * change.
  */
 @Component
 class MessageLifecycle {
@@ -59,8 +60,10 @@ class MessageLifecycle {
   }
 
   /**
-   * Starts a message just created, off the request thread: its queued callback first, then the next
-   * statuses a step apart. A scheduled message waits for its SendAt.
+   * Starts a message just created, off the request thread: queued (from accepted or scheduled),
+   * then the next statuses a step apart. Twilio sends a callback for each status change after
+   * creation, never for the status a message is created with ("Outbound Message Status in Status
+   * Callbacks"). A scheduled message waits for its SendAt.
    */
   void start(SimMessage message) {
     Deque<Step> steps = plan(message);
@@ -101,6 +104,7 @@ class MessageLifecycle {
     if (current == null || store.find(message.sid).isEmpty()) {
       return;
     }
+    boolean changed = !current.status().equals(message.status());
     if (!message.advance(current.status(), current.errorCode(), current.errorMessage())) {
       return;
     }
@@ -108,12 +112,19 @@ class MessageLifecycle {
       handsets.received(
           message.to,
           new HandsetMessage(
-              message.sid, message.from, message.body, message.mediaUrls, Instant.now()));
+              message.sid, message.from, message.body(), message.mediaUrls, Instant.now()));
     }
-    report(message, steps.isEmpty());
+    if (changed) {
+      report(message, steps.isEmpty());
+    }
     if (!steps.isEmpty()) {
       executor.schedule(() -> next(message, steps), step);
     }
+  }
+
+  /** A scheduled message was canceled: that is a status change, so it is reported. */
+  void canceled(SimMessage message) {
+    executor.schedule(() -> report(message, true), Duration.ZERO);
   }
 
   private void report(SimMessage message, boolean last) {

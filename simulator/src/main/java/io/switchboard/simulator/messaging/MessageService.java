@@ -41,6 +41,11 @@ class MessageService {
     String to = form.required("To", 21604, "A 'To' phone number is required.");
     String from = form.get("From");
     String service = form.get("MessagingServiceSid");
+    if (from != null && from.startsWith("MG")) {
+      // Twilio takes a Messaging Service SID in From as well.
+      service = from;
+      from = null;
+    }
     if (from == null && service == null) {
       throw TwilioApiException.badRequest(21603, "A 'From' phone number is required.");
     }
@@ -78,8 +83,8 @@ class MessageService {
   }
 
   /**
-   * Twilio schedules only through a Messaging Service, from 15 minutes to 35 days ahead (errors
-   * 35118 and 35114).
+   * Twilio schedules only through a Messaging Service (error 35118), at a SendAt (35111) from 5
+   * minutes to 35 days ahead (35114).
    */
   private static Instant schedule(Form form, String service) {
     if (!"fixed".equals(form.get("ScheduleType"))) {
@@ -91,23 +96,38 @@ class MessageService {
     }
     Instant sendAt;
     try {
-      sendAt = TwilioDates.parseIso(form.required("SendAt", 35114, "SendAt is required"));
+      sendAt = TwilioDates.parseIso(form.required("SendAt", 35111, "SendAt timestamp is missing"));
     } catch (DateTimeParseException e) {
       throw TwilioApiException.badRequest(35114, "Scheduling does not support this timestamp");
     }
     Duration ahead = Duration.between(Instant.now(), sendAt);
-    if (ahead.compareTo(Duration.ofMinutes(15)) < 0 || ahead.compareTo(Duration.ofDays(35)) > 0) {
+    if (ahead.compareTo(Duration.ofMinutes(5)) < 0 || ahead.compareTo(Duration.ofDays(35)) > 0) {
       throw TwilioApiException.badRequest(35114, "Scheduling does not support this timestamp");
     }
     return sendAt;
   }
 
+  /**
+   * Twilio only redacts (Body set to the empty string; anything else is 30400), and only a message
+   * no longer in flight. For the latter Twilio documents no code of its own; 20009 is the one it
+   * gives for deleting a message before it is complete.
+   */
+  void redact(SimMessage message, String body) {
+    if (!body.isEmpty()) {
+      throw TwilioApiException.badRequest(30400, "Parameters are not valid");
+    }
+    if (!message.redact()) {
+      throw TwilioApiException.badRequest(
+          20009, "Cannot redact the body of a message that is still being sent");
+    }
+  }
+
   /** Twilio cancels only scheduled messages; anything else is refused with 30409. */
   SimMessage cancel(SimMessage message) {
     if (!message.cancel()) {
-      throw TwilioApiException.badRequest(
-          30409, "Message cannot be canceled: it is not in the scheduled status");
+      throw TwilioApiException.badRequest(30409, "This message cannot be canceled");
     }
+    lifecycle.canceled(message);
     return message;
   }
 }

@@ -75,11 +75,19 @@ class MessagesController {
       @PathVariable String accountSid, @PathVariable String sid, HttpServletRequest request) {
     SimMessage message = find(accountSid, sid);
     Form form = Form.of(UPDATE_MESSAGE, request);
-    if ("canceled".equals(form.get("Status"))) {
+    String status = form.get("Status");
+    List<String> body = form.all("Body");
+    // Twilio takes either a cancellation or a redaction, one at a time (error 30400 otherwise).
+    if ((status == null) == body.isEmpty()) {
+      throw TwilioApiException.badRequest(30400, "Parameters are not valid");
+    }
+    if (status != null) {
+      if (!"canceled".equals(status)) {
+        throw TwilioApiException.badRequest(30400, "Parameters are not valid");
+      }
       service.cancel(message);
-    } else if (form.get("Body") != null) {
-      throw TwilioApiException.badRequest(
-          20001, "The simulator only redacts bodies by deleting the message");
+    } else {
+      service.redact(message, body.get(0));
     }
     return TwilioJson.ok(MessageJson.of(message, accounts.sid()));
   }

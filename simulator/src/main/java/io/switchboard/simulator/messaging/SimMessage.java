@@ -9,7 +9,6 @@ final class SimMessage {
   final String sid;
   final String from;
   final String to;
-  final String body;
   final List<String> mediaUrls;
   final String messagingServiceSid;
   final String statusCallback;
@@ -17,6 +16,7 @@ final class SimMessage {
   final Instant sendAt;
   final long sequence;
 
+  private String body;
   private String status;
   private Integer errorCode;
   private String errorMessage;
@@ -46,6 +46,24 @@ final class SimMessage {
     this.sequence = sequence;
     this.dateCreated = Instant.now();
     this.dateUpdated = dateCreated;
+  }
+
+  synchronized String body() {
+    return body;
+  }
+
+  /**
+   * Redacts the body, which Twilio allows once the message has left (sent, delivered, undelivered,
+   * failed); tells whether it did.
+   */
+  synchronized boolean redact() {
+    if (!java.util.Set.of("sent", "delivered", "undelivered", "failed", "received")
+        .contains(status)) {
+      return false;
+    }
+    body = "";
+    dateUpdated = Instant.now();
+    return true;
   }
 
   synchronized String status() {

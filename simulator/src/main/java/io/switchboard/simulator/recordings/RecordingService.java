@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ public class RecordingService {
   public static final Set<String> DEFAULT_EVENTS = Set.of("completed");
 
   private final RecordingStore store;
+  private final LiveCalls calls;
   private final CallbackDispatcher callbacks;
   private final SimulatorExecutor executor;
   private final Accounts accounts;
@@ -33,11 +35,13 @@ public class RecordingService {
 
   RecordingService(
       RecordingStore store,
+      @Lazy LiveCalls calls,
       CallbackDispatcher callbacks,
       SimulatorExecutor executor,
       Accounts accounts,
       LifecycleProperties properties) {
     this.store = store;
+    this.calls = calls;
     this.callbacks = callbacks;
     this.executor = executor;
     this.accounts = accounts;
@@ -120,6 +124,9 @@ public class RecordingService {
 
   private void report(SimRecording recording, String status, boolean last) {
     if (!recording.events.contains(status)) {
+      if (last) {
+        callbacks.release(recording.sid);
+      }
       return;
     }
     Map<String, String> params = new LinkedHashMap<>();
@@ -137,7 +144,7 @@ public class RecordingService {
     callbacks.send(
         new Callback(
             recording.sid,
-            Set.of(),
+            calls.numbers(recording.callSid),
             recording.callback,
             recording.callbackMethod,
             params,

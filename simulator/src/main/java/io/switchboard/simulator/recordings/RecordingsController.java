@@ -64,6 +64,10 @@ class RecordingsController {
         .body(WavAudio.tone(recording.duration()));
   }
 
+  /**
+   * Twilio serves MP3; the simulator cannot encode it and says so. Twilio documents no code for
+   * this, so the answer borrows the pattern of its generic codes (20404, 20429, 20500): 20415.
+   */
   @GetMapping(BASE + ".mp3")
   ResponseEntity<String> mp3(@PathVariable String accountSid, @PathVariable String sid) {
     find(accountSid, sid, ".mp3", false);

@@ -141,4 +141,30 @@ class CallLifecycleTest extends SimulatorTest {
     assertThat(callbacks.awaitCount("first", 1).get(0).get("CallStatus")).isEqualTo("no-answer");
     assertThat(callbacks.awaitCount("second", 1).get(0).get("CallStatus")).isEqualTo("failed");
   }
+
+  @Test
+  void aCallRingingLongerThanItsTimeoutEndsNoAnswer() throws Exception {
+    send("POST", "/simulator/api/faults", "{\"type\":\"CALL_OUTCOME\",\"delayMillis\":60000}");
+    long start = System.nanoTime();
+    Call call = creator("status").setTimeout(5).create(twilio);
+
+    List<Received> received = callbacks.awaitCount("status", 1);
+
+    assertThat(received.get(0).get("CallStatus")).isEqualTo("no-answer");
+    assertThat((System.nanoTime() - start) / 1_000_000).isBetween(4900L, 9000L);
+    assertThat(Call.fetcher(call.getSid()).fetch(twilio).getStatus())
+        .isEqualTo(Call.Status.NO_ANSWER);
+  }
+
+  @Test
+  void outOfOrderCallbacksAreReleasedEvenWhenCompletedIsNotAskedFor() throws Exception {
+    send("POST", "/simulator/api/faults", "{\"type\":\"OUT_OF_ORDER_CALLBACKS\"}");
+    creator("status").setStatusCallbackEvent(List.of("initiated", "ringing")).create(twilio);
+
+    List<Received> received = callbacks.awaitCount("status", 2);
+
+    assertThat(received)
+        .extracting(r -> r.get("CallStatus"))
+        .containsExactly("ringing", "initiated");
+  }
 }

@@ -136,4 +136,17 @@ class CallsTest extends SimulatorTest {
 
     assertThat(refused.getCode()).isEqualTo(20404);
   }
+
+  @Test
+  void listFiltersByStatus() {
+    Call done = call("voice");
+    awaitStatus(done.getSid(), Call.Status.COMPLETED);
+    Call live = call("slow-voice");
+    awaitStatus(live.getSid(), Call.Status.IN_PROGRESS);
+
+    List<Call> inProgress = new ArrayList<>();
+    Call.reader().setStatus(Call.Status.IN_PROGRESS).read(twilio).forEach(inProgress::add);
+
+    assertThat(inProgress).extracting(Call::getSid).containsExactly(live.getSid());
+  }
 }

@@ -19,14 +19,14 @@ class MessageLifecycleTest extends SimulatorTest {
   }
 
   @Test
-  void movesQueuedSendingSentDeliveredWithASignedCallbackAtEachStatus() {
+  void movesFromQueuedThroughSendingSentDeliveredWithASignedCallbackAtEachChange() {
     Message message = send(HANDSET, "status");
 
-    List<Received> received = callbacks.awaitCount("status", 4);
+    List<Received> received = callbacks.awaitCount("status", 3);
 
     assertThat(received)
         .extracting(r -> r.get("MessageStatus"))
-        .containsExactly("queued", "sending", "sent", "delivered");
+        .containsExactly("sending", "sent", "delivered");
     assertThat(received).allMatch(Received::signatureValid, "signed with the auth token");
     assertThat(received)
         .allSatisfy(
@@ -46,7 +46,7 @@ class MessageLifecycleTest extends SimulatorTest {
         .extracting(Received::idempotencyToken)
         .doesNotContainNull()
         .doesNotHaveDuplicates();
-    assertThat(received.get(3).get("RawDlrDoneDate")).matches("\\d{10}");
+    assertThat(received.get(2).get("RawDlrDoneDate")).matches("\\d{10}");
     Message fetched = Message.fetcher(message.getSid()).fetch(twilio);
     assertThat(fetched.getStatus()).isEqualTo(Message.Status.DELIVERED);
     assertThat(fetched.getDateSent()).isNotNull();
@@ -62,12 +62,12 @@ class MessageLifecycleTest extends SimulatorTest {
             + "\",\"status\":\"undelivered\",\"errorCode\":30005}");
     Message message = send(HANDSET, "undelivered");
 
-    List<Received> received = callbacks.awaitCount("undelivered", 4);
+    List<Received> received = callbacks.awaitCount("undelivered", 3);
 
     assertThat(received)
         .extracting(r -> r.get("MessageStatus"))
-        .containsExactly("queued", "sending", "sent", "undelivered");
-    assertThat(received.get(3).get("ErrorCode")).isEqualTo("30005");
+        .containsExactly("sending", "sent", "undelivered");
+    assertThat(received.get(2).get("ErrorCode")).isEqualTo("30005");
     Message fetched = Message.fetcher(message.getSid()).fetch(twilio);
     assertThat(fetched.getStatus()).isEqualTo(Message.Status.UNDELIVERED);
     assertThat(fetched.getErrorCode()).isEqualTo(30005);
@@ -79,12 +79,10 @@ class MessageLifecycleTest extends SimulatorTest {
     send("POST", "/simulator/api/faults", "{\"type\":\"DELIVERY_FAILURE\",\"status\":\"failed\"}");
     send(HANDSET, "failed");
 
-    List<Received> received = callbacks.awaitCount("failed", 2);
+    List<Received> received = callbacks.awaitCount("failed", 1);
 
-    assertThat(received)
-        .extracting(r -> r.get("MessageStatus"))
-        .containsExactly("queued", "failed");
-    assertThat(received.get(1).get("ErrorCode")).isEqualTo("30008");
+    assertThat(received).extracting(r -> r.get("MessageStatus")).containsExactly("failed");
+    assertThat(received.get(0).get("ErrorCode")).isEqualTo("30008");
   }
 
   @Test
@@ -104,5 +102,38 @@ class MessageLifecycleTest extends SimulatorTest {
     assertThat(Message.fetcher(message.getSid()).fetch(twilio).getStatus())
         .isEqualTo(Message.Status.DELIVERED);
     assertThat(callbacks.named("status")).isEmpty();
+  }
+
+  @Test
+  void aMessageCreatedThroughAMessagingServiceReportsQueuedAfterAccepted() {
+    Message message =
+        Message.creator(
+                new PhoneNumber(HANDSET), "MG0123456789abcdef0123456789abcdef", "via service")
+            .setStatusCallback(URI.create(callbackUrl("service")))
+            .create(twilio);
+
+    List<Received> received = callbacks.awaitCount("service", 4);
+
+    assertThat(message.getStatus()).isEqualTo(Message.Status.ACCEPTED);
+    assertThat(received)
+        .extracting(r -> r.get("MessageStatus"))
+        .containsExactly("queued", "sending", "sent", "delivered");
+    assertThat(received.get(0).get("MessagingServiceSid"))
+        .isEqualTo("MG0123456789abcdef0123456789abcdef");
+  }
+
+  @Test
+  void cancelingAScheduledMessageReportsCanceled() {
+    Message scheduled =
+        Message.creator(new PhoneNumber(HANDSET), "MG0123456789abcdef0123456789abcdef", "later")
+            .setStatusCallback(URI.create(callbackUrl("canceled")))
+            .setScheduleType(Message.ScheduleType.FIXED)
+            .setSendAt(java.time.ZonedDateTime.now().plusHours(2))
+            .create(twilio);
+
+    Message.updater(scheduled.getSid()).setStatus(Message.UpdateStatus.CANCELED).update(twilio);
+    List<Received> received = callbacks.awaitCount("canceled", 1);
+
+    assertThat(received.get(0).get("MessageStatus")).isEqualTo("canceled");
   }
 }

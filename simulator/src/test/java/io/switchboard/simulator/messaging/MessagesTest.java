@@ -157,4 +157,49 @@ class MessagesTest extends SimulatorTest {
 
     assertThat(refused.getCode()).isEqualTo(21211);
   }
+
+  @Test
+  void refusesASendAtLessThanFiveMinutesAheadWith35114() {
+    ApiException refused =
+        catchThrowableOfType(
+            ApiException.class,
+            () ->
+                Message.creator(
+                        new PhoneNumber(HANDSET), "MG0123456789abcdef0123456789abcdef", "soon")
+                    .setScheduleType(Message.ScheduleType.FIXED)
+                    .setSendAt(ZonedDateTime.now().plusMinutes(2))
+                    .create(twilio));
+
+    assertThat(refused.getCode()).isEqualTo(35114);
+  }
+
+  @Test
+  void refusesAFixedScheduleWithoutSendAtWith35111() {
+    ApiException refused =
+        catchThrowableOfType(
+            ApiException.class,
+            () ->
+                Message.creator(
+                        new PhoneNumber(HANDSET), "MG0123456789abcdef0123456789abcdef", "when?")
+                    .setScheduleType(Message.ScheduleType.FIXED)
+                    .create(twilio));
+
+    assertThat(refused.getCode()).isEqualTo(35111);
+  }
+
+  @Test
+  void redactsTheBodyOfADeliveredMessage() {
+    Message message =
+        Message.creator(new PhoneNumber(HANDSET), new PhoneNumber(VALID_FROM), "secret")
+            .create(twilio);
+    while (Message.fetcher(message.getSid()).fetch(twilio).getStatus()
+        != Message.Status.DELIVERED) {
+      sleep(10);
+    }
+
+    Message redacted = Message.updater(message.getSid()).setBody("").update(twilio);
+
+    assertThat(redacted.getBody()).isEmpty();
+    assertThat(Message.fetcher(message.getSid()).fetch(twilio).getBody()).isEmpty();
+  }
 }

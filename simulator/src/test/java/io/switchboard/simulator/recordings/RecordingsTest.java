@@ -215,4 +215,22 @@ class RecordingsTest extends SimulatorTest {
             HttpRequest.newBuilder(URI.create(url)).build(),
             HttpResponse.BodyHandlers.ofByteArray());
   }
+
+  @Test
+  void perNumberCallbackFaultsReachTheRecordingsOfThatNumbersCalls() throws Exception {
+    send(
+        "POST",
+        "/simulator/api/faults",
+        "{\"type\":\"DUPLICATE_CALLBACKS\",\"number\":\"" + HANDSET + "\"}");
+    Call.creator(
+            new PhoneNumber(HANDSET), new PhoneNumber(VALID_FROM), URI.create(callbackUrl("voice")))
+        .setRecord(true)
+        .setRecordingStatusCallback(callbackUrl("twice"))
+        .create(twilio);
+
+    List<Received> received = callbacks.awaitCount("twice", 2);
+
+    assertThat(received).hasSize(2);
+    assertThat(received.get(0).idempotencyToken()).isEqualTo(received.get(1).idempotencyToken());
+  }
 }

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,10 +41,6 @@ public final class OpenApiContract {
   public static final String DIRECTORY_PROPERTY = "twilio.oai.dir";
 
   private static final String DEFAULT_DIRECTORY = "../../shared/twilio-oai";
-  private static final String RFC_2822 =
-      "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-          + " \\d{4} \\d{2}:\\d{2}:\\d{2} \\+0000$";
-  private static final String ISO_8601 = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<TwilioOperation.Api, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
   private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
@@ -163,7 +158,8 @@ public final class OpenApiContract {
       }
       root =
           (ObjectNode)
-              convert(response.path("content").path("application/json").path("schema").deepCopy());
+              OpenApi30Schemas.toDraft4(
+                  response.path("content").path("application/json").path("schema").deepCopy());
     }
     root.set("definitions", definitions(api));
     return FACTORY.getSchema(root);
@@ -187,70 +183,10 @@ public final class OpenApiContract {
 
   private static ObjectNode definitions(TwilioOperation.Api api) {
     return DEFINITIONS.computeIfAbsent(
-        api, a -> (ObjectNode) convert(document(a).path("components").path("schemas").deepCopy()));
-  }
-
-  /** Rewrites an OpenAPI 3.0 schema tree into JSON Schema draft 4, in place. */
-  private static JsonNode convert(JsonNode node) {
-    if (node.isArray()) {
-      node.forEach(OpenApiContract::convert);
-      return node;
-    }
-    if (!node.isObject()) {
-      return node;
-    }
-    ObjectNode object = (ObjectNode) node;
-    for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (name.startsWith("x-") || name.equals("example") || name.equals("examples")) {
-        names.remove();
-      }
-    }
-    object.properties().forEach(entry -> convert(entry.getValue()));
-    if (object.has("$ref")) {
-      object.put(
-          "$ref", object.get("$ref").asText().replace("#/components/schemas/", "#/definitions/"));
-    }
-    convertFormat(object);
-    if (object.path("type").asText().equals("object")
-        && object.has("properties")
-        && !object.has("additionalProperties")) {
-      object.put("additionalProperties", false);
-    }
-    if (object.path("nullable").asBoolean(false)) {
-      allowNull(object);
-    }
-    object.remove("nullable");
-    return object;
-  }
-
-  private static void convertFormat(ObjectNode object) {
-    if (!object.has("format") || !object.get("format").isTextual()) {
-      return;
-    }
-    String format = object.get("format").asText();
-    object.remove("format");
-    if (format.equals("date-time-rfc-2822")) {
-      object.put("pattern", RFC_2822);
-    } else if (format.equals("date-time")) {
-      object.put("pattern", ISO_8601);
-    }
-  }
-
-  private static void allowNull(ObjectNode object) {
-    if (object.has("type") && object.get("type").isTextual()) {
-      ArrayNode types = JsonNodeFactory.instance.arrayNode();
-      types.add(object.get("type").asText()).add("null");
-      object.set("type", types);
-    }
-    if (object.has("enum")) {
-      ((ArrayNode) object.get("enum")).addNull();
-    }
-    if (object.has("$ref")) {
-      ArrayNode anyOf = object.putArray("anyOf");
-      anyOf.addObject().put("$ref", object.get("$ref").asText());
-      anyOf.addObject().put("type", "null");
-      object.remove("$ref");
-    }
+        api,
+        a ->
+            (ObjectNode)
+                OpenApi30Schemas.toDraft4(
+                    document(a).path("components").path("schemas").deepCopy()));
   }
 }

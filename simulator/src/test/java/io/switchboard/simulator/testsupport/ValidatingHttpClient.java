@@ -4,6 +4,7 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 import io.switchboard.simulator.client.SimulatorHttpClient;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.http.io.SocketConfig;
 
 /**
  * The rewriting client, checking every answer against Twilio's OpenAPI documents on the way: no
@@ -17,6 +18,10 @@ public class ValidatingHttpClient extends SimulatorHttpClient {
 
   public ValidatingHttpClient(String baseUrl, RequestConfig config) {
     super(baseUrl, config);
+  }
+
+  public ValidatingHttpClient(String baseUrl, RequestConfig config, SocketConfig socketConfig) {
+    super(baseUrl, config, socketConfig);
   }
 
   @Override

@@ -1,0 +1,90 @@
+package io.switchboard.api.inbox;
+
+import io.switchboard.voice.CallStatusEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands an asynchronous webhook to its workflow as a signal. Every workflow that follows a call has
+ * a {@code callStatusChanged} signal and every one that follows a message a {@code
+ * messageStatusChanged} signal, so status callbacks are routed by the workflow id alone, whatever
+ * the workflow's type. Signals must be idempotent in the workflow: the relay delivers at least
+ * once.
+ */
+@Component
+public class WebhookDispatcher {
+
+  static final String CALL_STATUS_SIGNAL = "callStatusChanged";
+  static final String MESSAGE_STATUS_SIGNAL = "messageStatusChanged";
+
+  private final WorkflowClient client;
+
+  public WebhookDispatcher(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Dispatches the event.
+   *
+   * @return the state it ends in
+   * @throws RuntimeException when Temporal could not be reached; the caller retries later
+   */
+  public DispatchState dispatch(InboxEvent event) {
+    if (!event.kind().asynchronous()) {
+      // A voice turn is answered in its own request or not at all; Twilio has moved on.
+      return DispatchState.FAILED;
+    }
+    if (event.kind() != WebhookKind.STATUS || event.workflowId() == null) {
+      return event.kind() == WebhookKind.STATUS ? DispatchState.ORPHANED : DispatchState.UNROUTED;
+    }
+    try {
+      if (event.messageSid() != null) {
+        signal(event.workflowId(), MESSAGE_STATUS_SIGNAL, messageStatus(event));
+      } else {
+        signal(event.workflowId(), CALL_STATUS_SIGNAL, callStatus(event));
+      }
+      return DispatchState.DISPATCHED;
+    } catch (WorkflowNotFoundException e) {
+      return DispatchState.ORPHANED;
+    }
+  }
+
+  private void signal(String workflowId, String signal, Object argument) {
+    client
+        .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+        .signal(signal, argument);
+  }
+
+  static CallStatusEvent callStatus(InboxEvent event) {
+    return new CallStatusEvent(
+        event.callSid(),
+        event.param("CallStatus"),
+        integer(event.param("CallDuration")),
+        integer(event.param("SequenceNumber")));
+  }
+
+  /** Sent as a map so that the messaging workflow's record can grow without breaking this. */
+  static Map<String, Object> messageStatus(InboxEvent event) {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("messageSid", event.messageSid());
+    status.put("status", event.param("MessageStatus"));
+    status.put("errorCode", integer(event.param("ErrorCode")));
+    status.put("inboxEventId", event.id());
+    return status;
+  }
+
+  private static Integer integer(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

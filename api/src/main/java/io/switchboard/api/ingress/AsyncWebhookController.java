@@ -1,0 +1,84 @@
+package io.switchboard.api.ingress;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.switchboard.api.inbox.DispatchState;
+import io.switchboard.api.inbox.WebhookIntake;
+import io.switchboard.api.inbox.WebhookKind;
+import io.switchboard.api.security.TwilioWebhook;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Status, message, recording and transcription webhooks: acknowledged as soon as the inbox row
+ * commits, then handed to their workflow. Temporal being down delays them; it never loses them.
+ */
+@Hidden
+@RestController
+public class AsyncWebhookController {
+
+  static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+  private final WebhookIntake intake;
+  private final NumberRateLimiter senders;
+
+  public AsyncWebhookController(
+      WebhookIntake intake, @Qualifier("senderRateLimiter") NumberRateLimiter senders) {
+    this.intake = intake;
+    this.senders = senders;
+  }
+
+  @PostMapping(path = "/webhooks/status", produces = MediaType.APPLICATION_XML_VALUE)
+  ResponseEntity<String> status(
+      @RequestAttribute(TwilioWebhook.ATTRIBUTE) TwilioWebhook webhook,
+      HttpServletRequest request) {
+    return accept(webhook, WebhookKind.STATUS, request);
+  }
+
+  @PostMapping(path = "/webhooks/sms", produces = MediaType.APPLICATION_XML_VALUE)
+  ResponseEntity<String> sms(
+      @RequestAttribute(TwilioWebhook.ATTRIBUTE) TwilioWebhook webhook,
+      HttpServletRequest request) {
+    return accept(webhook, WebhookKind.SMS, request);
+  }
+
+  @PostMapping(path = "/webhooks/recording", produces = MediaType.APPLICATION_XML_VALUE)
+  ResponseEntity<String> recording(
+      @RequestAttribute(TwilioWebhook.ATTRIBUTE) TwilioWebhook webhook,
+      HttpServletRequest request) {
+    return accept(webhook, WebhookKind.RECORDING, request);
+  }
+
+  @PostMapping(path = "/webhooks/transcription", produces = MediaType.APPLICATION_XML_VALUE)
+  ResponseEntity<String> transcription(
+      @RequestAttribute(TwilioWebhook.ATTRIBUTE) TwilioWebhook webhook,
+      HttpServletRequest request) {
+    return accept(webhook, WebhookKind.TRANSCRIPTION, request);
+  }
+
+  private ResponseEntity<String> accept(
+      TwilioWebhook webhook, WebhookKind kind, HttpServletRequest request) {
+    String workflowId = WebhookRouting.workflowId(kind, webhook);
+    DispatchState initial = initialState(kind, webhook, workflowId);
+    WebhookIntake.Recorded recorded =
+        intake.record(webhook, kind, request.getRequestURI(), workflowId, initial);
+    if (!recorded.redelivery() && initial == DispatchState.PENDING) {
+      intake.dispatchSoon(recorded.id(), workflowId);
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+  }
+
+  private DispatchState initialState(WebhookKind kind, TwilioWebhook webhook, String workflowId) {
+    if (kind == WebhookKind.SMS && !senders.tryAcquire(webhook.param("From"))) {
+      return DispatchState.RATE_LIMITED;
+    }
+    if (workflowId == null) {
+      return kind == WebhookKind.STATUS ? DispatchState.ORPHANED : DispatchState.UNROUTED;
+    }
+    return DispatchState.PENDING;
+  }
+}

@@ -1,0 +1,73 @@
+package io.switchboard.api.ops;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.switchboard.api.web.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Failed and stuck workflows, and resets, for operators (scope {@code ops}). */
+@RestController
+@Validated
+@RequestMapping("/api/ops/workflows")
+class OpsWorkflowsController {
+
+  private final WorkflowOperations operations;
+
+  OpsWorkflowsController(WorkflowOperations operations) {
+    this.operations = operations;
+  }
+
+  @Operation(
+      summary = "List failed or stuck workflows of a type (scope ops)",
+      description =
+          "failed: failed or timed out, closed within the window; stuck: still running, started"
+              + " before the window. Needs a real Temporal server: 501 on the in-memory one.")
+  @GetMapping
+  List<WorkflowSummary> list(
+      @RequestParam String type,
+      @RequestParam(defaultValue = "FAILED") WorkflowOperations.WorkflowState state,
+      @RequestParam(defaultValue = "PT24H") Duration window,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("window must not be negative");
+    }
+    return operations.list(type, state, window, limit);
+  }
+
+  @Operation(
+      summary = "Reset a workflow run to its last or first workflow task (scope ops)",
+      description = "With dryRun, only reports the event the reset would go back to.")
+  @PostMapping("/{workflowId}/reset")
+  ResetResult reset(
+      @PathVariable String workflowId,
+      @Valid @RequestBody ResetRequest request,
+      Principal principal) {
+    return operations.reset(workflowId, request, "api key " + principal.getName());
+  }
+
+  @ExceptionHandler(UnsupportedByServerException.class)
+  ProblemDetail notImplemented(UnsupportedByServerException e) {
+    return Problems.of(
+        HttpStatus.NOT_IMPLEMENTED, "needs-temporal-server", "Not implemented", e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalStateException.class)
+  ProblemDetail conflict(IllegalStateException e) {
+    return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+  }
+}

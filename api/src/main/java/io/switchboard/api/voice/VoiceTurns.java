@@ -1,0 +1,105 @@
+package io.switchboard.api.voice;
+
+import io.switchboard.api.inbox.InboxProperties;
+import io.switchboard.api.inbox.WebhookKind;
+import io.switchboard.api.security.TwilioWebhook;
+import io.switchboard.voice.CallSessionInput;
+import io.switchboard.voice.VoiceInstruction;
+import io.switchboard.voice.VoiceTurn;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/** Gets a voice turn's TwiML from the call's session within the voice time budget. */
+@Component
+public class VoiceTurns {
+
+  static final VoiceInstruction FALLBACK =
+      VoiceInstruction.of(
+          new VoiceInstruction.Say(
+              "We are sorry, we cannot take your call right now. Please try again later."),
+          new VoiceInstruction.Hangup());
+
+  private static final Logger log = LoggerFactory.getLogger(VoiceTurns.class);
+
+  private final CallSessions sessions;
+  private final TwimlRenderer twiml;
+  private final Executor executor;
+  private final Clock clock;
+  private final long budgetMillis;
+
+  public VoiceTurns(
+      CallSessions sessions,
+      TwimlRenderer twiml,
+      @Qualifier("voiceAnswerExecutor") Executor executor,
+      Clock clock,
+      InboxProperties inbox) {
+    this.sessions = sessions;
+    this.twiml = twiml;
+    this.executor = executor;
+    this.clock = clock;
+    this.budgetMillis = inbox.voiceBudget().toMillis();
+  }
+
+  /**
+   * The TwiML for a turn.
+   *
+   * @param twiml what to answer Twilio
+   * @param fromWorkflow whether the session computed it (else it is the fallback)
+   * @param error why the session did not, else null
+   */
+  public record Answer(String twiml, boolean fromWorkflow, String error) {}
+
+  public Answer answer(TwilioWebhook webhook, WebhookKind kind, String step) {
+    String callSid = webhook.param("CallSid");
+    CallSessionInput input =
+        new CallSessionInput(
+            callSid,
+            webhook.param("AccountSid"),
+            webhook.param("From"),
+            webhook.param("To"),
+            webhook.param("Direction") == null ? "inbound" : webhook.param("Direction"),
+            clock.millis());
+    VoiceTurn turn = new VoiceTurn(callSid, turnKind(kind), webhook.parameters(), step);
+    // Every kind of turn uses update-with-start: a turn for a call whose session is gone (it
+    // closed when idle, or the first webhook never reached Temporal) starts one rather than fail.
+    CompletableFuture<VoiceInstruction> answer =
+        CompletableFuture.supplyAsync(() -> sessions.answer(input, turn), executor);
+    try {
+      return new Answer(twiml.render(answer.get(budgetMillis, TimeUnit.MILLISECONDS)), true, null);
+    } catch (TimeoutException e) {
+      log.warn("call session {} did not answer within {} ms", callSid, budgetMillis);
+      return new Answer(fallbackTwiml(), false, "no answer within " + budgetMillis + " ms");
+    } catch (ExecutionException e) {
+      log.error("call session {} failed to answer", callSid, e.getCause());
+      return new Answer(fallbackTwiml(), false, String.valueOf(e.getCause()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Answer(fallbackTwiml(), false, "interrupted");
+    }
+  }
+
+  public String fallbackTwiml() {
+    return twiml.render(FALLBACK);
+  }
+
+  /** Refuses a call without answering it: the caller hears busy, and it costs nothing. */
+  public String rejectTwiml() {
+    return twiml.reject();
+  }
+
+  private static VoiceTurn.TurnKind turnKind(WebhookKind kind) {
+    return switch (kind) {
+      case VOICE_ACTION -> VoiceTurn.TurnKind.ACTION;
+      case VOICE_FALLBACK -> VoiceTurn.TurnKind.FALLBACK;
+      default -> VoiceTurn.TurnKind.ANSWER;
+    };
+  }
+}
