@@ -28,10 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Messaging end to end over real HTTP: the REST API starts the delivery workflow, the worker sends
- * through twilio-java to the simulator in the same JVM, and PostgreSQL records every status. Until
- * the webhook ingress lands, the simulator's status callbacks reach no controller: statuses arrive
- * through the workflow's fetch when no final callback comes (checked after 1 s here), and one test
- * signals callbacks directly, as the ingress will.
+ * through twilio-java to the simulator in the same JVM, the simulator's signed status callbacks
+ * come back through the webhook ingress (inbox, then a signal), and PostgreSQL records every
+ * status. The workflow also fetches the status when no final callback came within 1 s here, so
+ * assertions hold whichever path delivers a status first; one test signals callbacks directly, as
+ * the ingress does.
  */
 @SpringBootTest(
     classes = PlatformApplication.class,

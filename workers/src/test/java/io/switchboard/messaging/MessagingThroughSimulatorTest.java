@@ -2,14 +2,17 @@ package io.switchboard.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.config.SharedConfiguration;
 import io.switchboard.simulator.SimulatorConfiguration;
 import io.switchboard.twilio.TwilioClientConfiguration;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -87,6 +90,10 @@ class MessagingThroughSimulatorTest {
   void startTemporal() throws Exception {
     control("DELETE", "/simulator/api/state", null);
     temporal = TestWorkflowEnvironment.newInstance();
+    for (SearchAttributeKey<?> attribute : SwitchboardSearchAttributes.ALL) {
+      temporal.registerSearchAttribute(
+          attribute.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
     Worker worker = temporal.newWorker("messaging");
     worker.registerWorkflowImplementationTypes(MessageDeliveryWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);

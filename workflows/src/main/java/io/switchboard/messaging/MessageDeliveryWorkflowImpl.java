@@ -1,5 +1,6 @@
 package io.switchboard.messaging;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.messaging.MessagingActivities.ConsentQuery;
 import io.switchboard.messaging.MessagingActivities.FetchRequest;
@@ -7,6 +8,7 @@ import io.switchboard.messaging.MessagingActivities.SendRequest;
 import io.switchboard.messaging.MessagingActivities.StatusRecord;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -45,6 +47,9 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
 
   /** Resending undelivered messages on a fallback channel (WhatsApp to SMS) was added. */
   static final String FALLBACK_CHANGE = "sms-fallback";
+
+  /** Publishing MessageSid, Channel and CommStatus as search attributes was added. */
+  static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
 
   private static final Logger log = Workflow.getLogger(MessageDeliveryWorkflowImpl.class);
 
@@ -199,6 +204,7 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
       return;
     }
     delivery.schedule();
+    publish();
     record("scheduled", null, null, "workflow", true);
     Workflow.sleep(wait);
   }
@@ -230,12 +236,33 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
       log.warn("ignored a status for another message {}", event.messageSid());
       return;
     }
+    if (outcome == DeliveryStatus.Outcome.APPLIED) {
+      publish();
+    }
     record(
         event.status(), event.errorCode(), null, source, outcome == DeliveryStatus.Outcome.APPLIED);
   }
 
+  /**
+   * Lets ops find the message by its SID and list messages by channel and status in the Temporal
+   * UI. Never the numbers: search attributes are stored unencrypted.
+   */
+  private void publish() {
+    if (Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
+    updates.add(SwitchboardSearchAttributes.CHANNEL.valueSet(request.channel()));
+    updates.add(SwitchboardSearchAttributes.COMM_STATUS.valueSet(delivery.status()));
+    if (delivery.messageSid() != null) {
+      updates.add(SwitchboardSearchAttributes.MESSAGE_SID.valueSet(delivery.messageSid()));
+    }
+    Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate<?>[]::new));
+  }
+
   private void refuse(Integer code, String reason) {
     delivery.fail(code, reason);
+    publish();
     record("failed", code, reason, "workflow", true);
   }
 

@@ -1,9 +1,12 @@
 package io.switchboard.messaging;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -73,6 +76,15 @@ class MessageDeliveryHistoryRecorder {
   }
 
   @Test
+  void recordDeliveredWithSearchAttributes() throws Exception {
+    record(
+        "delivered-with-search-attributes-v3.json",
+        new Scripted(false, null, "delivered"),
+        MessageDeliveryWorkflowTest.request("h7"),
+        (env, delivery) -> delivery.messageStatusChanged(event("delivered")));
+  }
+
+  @Test
   void recordWhatsappFallbackToSms() throws Exception {
     record(
         "whatsapp-fallback-to-sms-v2.json",
@@ -99,6 +111,10 @@ class MessageDeliveryHistoryRecorder {
       String name, MessagingActivities activities, MessageRequest request, Scenario scenario)
       throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      for (SearchAttributeKey<?> attribute : SwitchboardSearchAttributes.ALL) {
+        env.registerSearchAttribute(
+            attribute.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+      }
       Worker worker = env.newWorker("messaging");
       worker.registerWorkflowImplementationTypes(MessageDeliveryWorkflowImpl.class);
       worker.registerActivitiesImplementations(activities);

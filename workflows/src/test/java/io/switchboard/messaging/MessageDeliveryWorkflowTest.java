@@ -12,6 +12,7 @@ import static org.mockito.Mockito.withSettings;
 
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.messaging.MessagingActivities.StatusRecord;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -32,6 +33,9 @@ class MessageDeliveryWorkflowTest {
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(MessageDeliveryWorkflowImpl.class)
+          .registerSearchAttribute("MessageSid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("Channel", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("CommStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .setDoNotStart(true)
           .build();
 
@@ -69,6 +73,28 @@ class MessageDeliveryWorkflowTest {
         // Callbacks may overtake the create answer; each status is recorded once all the same.
         .containsExactlyInAnyOrder("queued", "sending", "sent", "delivered");
     verify(activities, never()).fetch(any());
+  }
+
+  @Test
+  void sidChannelAndStatusArePublishedAsSearchAttributesButNeverNumbers(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.send(any())).thenReturn(event("queued"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    MessageDeliveryWorkflow delivery = start(client, worker, request("k13"));
+    delivery.messageStatusChanged(event("delivered"));
+    result(delivery);
+
+    io.temporal.common.SearchAttributes attributes =
+        WorkflowStub.fromTyped(delivery).describe().getTypedSearchAttributes();
+    assertThat(attributes.get(io.switchboard.common.SwitchboardSearchAttributes.MESSAGE_SID))
+        .isEqualTo(SID);
+    assertThat(attributes.get(io.switchboard.common.SwitchboardSearchAttributes.CHANNEL))
+        .isEqualTo("sms");
+    assertThat(attributes.get(io.switchboard.common.SwitchboardSearchAttributes.COMM_STATUS))
+        .isEqualTo("delivered");
+    assertThat(attributes.size()).isEqualTo(3);
   }
 
   @Test
