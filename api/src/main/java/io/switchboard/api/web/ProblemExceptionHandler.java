@@ -16,9 +16,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error from a controller is a problem document. Spring MVC's own exceptions (bad JSON, wrong
- * method, missing parameter) are mapped by the base class; ours and unexpected ones here.
+ * method, missing parameter) are mapped by the base class; ours and unexpected ones here. Limited
+ * to the api's own controllers: in the platform the simulator's controllers share the context and
+ * must answer in Twilio's error shape (this catch-all used to turn its 400s into 500s).
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "io.switchboard.api")
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.http.io.SocketConfig;
 
 /**
@@ -48,6 +49,16 @@ public class SimulatorHttpClient extends NetworkHttpClient {
    */
   public SimulatorHttpClient(String baseUrl, RequestConfig config, SocketConfig socketConfig) {
     super(config, socketConfig);
+    this.baseUrl = trim(baseUrl);
+  }
+
+  /**
+   * As {@link #SimulatorHttpClient(String)}, on an Apache client built by the caller: the way to
+   * set socket timeouts and turn off automatic retries, which twilio-java's per-request config does
+   * not reach.
+   */
+  public SimulatorHttpClient(String baseUrl, HttpClientBuilder builder) {
+    super(builder);
     this.baseUrl = trim(baseUrl);
   }
 

@@ -1,0 +1,118 @@
+package io.switchboard.api.messaging;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.api.web.NotFoundException;
+import io.switchboard.messaging.MessageEventRepository;
+import io.switchboard.messaging.MessageRecord;
+import io.switchboard.messaging.MessageRepository;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Outbound messages: send with an idempotency key, then follow them; and inbound ones. */
+@RestController
+@RequestMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Messages")
+public class MessageController {
+
+  private static final int MAX_PAGE = 200;
+
+  private final MessageValidator validator;
+  private final MessageSender sender;
+  private final MessageRepository messages;
+  private final MessageEventRepository events;
+
+  public MessageController(
+      MessageValidator validator,
+      MessageSender sender,
+      MessageRepository messages,
+      MessageEventRepository events) {
+    this.validator = validator;
+    this.sender = sender;
+    this.messages = messages;
+    this.events = events;
+  }
+
+  @PostMapping(path = "/send", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "sendMessage",
+      summary = "Send an SMS, MMS or WhatsApp message (scope messages:write)",
+      description =
+          "Accepted messages are delivered by a durable workflow: scheduled and quiet-hour waits,"
+              + " consent (opted-out recipients fail with 21610 and no send), one send to Twilio"
+              + " whatever the retries, and status tracking. The same Idempotency-Key with the"
+              + " same body answers the same message; with another body, 422.")
+  @ApiResponse(responseCode = "202", description = "Accepted; follow it at Location")
+  @ApiResponse(
+      responseCode = "422",
+      description = "Idempotency-Key reused for another request",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
+  ResponseEntity<MessageView> send(
+      @Parameter(description = "Names this send; repeat it to retry safely", required = true)
+          @RequestHeader(name = "Idempotency-Key", required = false)
+          String idempotencyKey,
+      @RequestBody SendMessageRequest request) {
+    MessageRecord accepted = sender.accept(validator.validate(idempotencyKey, request));
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/messages/" + accepted.id()))
+        .body(view(accepted.id()));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(
+      operationId = "getMessage",
+      summary = "A message with every status it went through (scope messages:read)")
+  MessageView get(@PathVariable String id) {
+    return view(id);
+  }
+
+  @GetMapping
+  @Operation(
+      operationId = "listMessages",
+      summary = "Messages, newest first, filtered (scope messages:read)")
+  List<MessageView> list(
+      @RequestParam(required = false) String direction,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String channel,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String from,
+      @Parameter(description = "Only messages created before this instant (for paging)")
+          @RequestParam(required = false)
+          Instant before,
+      @RequestParam(defaultValue = "50") int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new InvalidMessageException("'limit' must be between 1 and 200.");
+    }
+    return messages.search(direction, status, channel, to, from, before, limit).stream()
+        .map(message -> MessageView.of(message, null))
+        .toList();
+  }
+
+  private MessageView view(String id) {
+    MessageRecord message =
+        messages
+            .findById(id)
+            .or(() -> messages.findByMessageSid(id))
+            .orElseThrow(() -> new NotFoundException("No message " + id + " is recorded."));
+    return MessageView.of(
+        message, events.findByMessageIdOrderByStatusRankAscOccurredAtAsc(message.id()));
+  }
+}

@@ -1,0 +1,34 @@
+package io.switchboard.api.messaging;
+
+import io.switchboard.api.web.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Messaging's errors as problem documents. Ordered before the catch-all handler, which would
+ * otherwise answer them as internal errors.
+ */
+@RestControllerAdvice(assignableTypes = MessageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class MessagingProblems {
+
+  @ExceptionHandler(InvalidMessageException.class)
+  ProblemDetail invalid(InvalidMessageException e) {
+    return Problems.of(
+        HttpStatus.BAD_REQUEST, "invalid-message", "The message cannot be sent", e.getMessage());
+  }
+
+  /** 422 as the IETF Idempotency-Key draft has it for a key reused with another payload. */
+  @ExceptionHandler(IdempotencyConflictException.class)
+  ProblemDetail conflict(IdempotencyConflictException e) {
+    return Problems.of(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "idempotency-key-reused",
+        "Idempotency-Key already used for another request",
+        e.getMessage());
+  }
+}

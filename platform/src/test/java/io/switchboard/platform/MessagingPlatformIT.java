@@ -1,0 +1,351 @@
+package io.switchboard.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.api.messaging.InboundMessages;
+import io.switchboard.messaging.MessageDeliveryWorkflow;
+import io.switchboard.messaging.MessageStatusEvent;
+import io.switchboard.messaging.MessageWorkflowIds;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Messaging end to end over real HTTP: the REST API starts the delivery workflow, the worker sends
+ * through twilio-java to the simulator in the same JVM, and PostgreSQL records every status. Until
+ * the webhook ingress lands, the simulator's status callbacks reach no controller: statuses arrive
+ * through the workflow's fetch when no final callback comes (checked after 1 s here), and one test
+ * signals callbacks directly, as the ingress will.
+ */
+@SpringBootTest(
+    classes = PlatformApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "switchboard.embedded.enabled=true",
+      "switchboard.embedded.persistent=false",
+      "switchboard.embedded.temporal.port=0",
+      "switchboard.embedded.temporal.ui-port=0",
+      "switchboard.embedded.temporal.mode=in-memory",
+      "switchboard.embedded.data-dir=target/it-data/messaging",
+      "switchboard.api-key=" + MessagingPlatformIT.API_KEY,
+      "switchboard.messaging.status-check-after=1s",
+      "switchboard.twilio.http.read-timeout=1s",
+      "switchboard.simulator.lifecycle.message-step=20ms"
+    })
+@ActiveProfiles({"api", "worker", "simulator"})
+class MessagingPlatformIT {
+
+  static final String API_KEY = "sb_it_messaging_admin";
+  static final String FROM = "+15005550006";
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  @LocalServerPort int port;
+  @Autowired WorkflowClient workflows;
+  @Autowired InboundMessages inbound;
+
+  @Test
+  void sentMessageIsDeliveredToTheHandsetWithEveryStatusRecorded() throws Exception {
+    String to = handset();
+    String key = key();
+
+    HttpResponse<String> accepted = send(key, to, "Your table is ready.");
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(accepted.headers().firstValue("Location")).hasValue("/api/messages/" + key);
+    JsonNode message = awaitFinal(key);
+    assertThat(message.get("status").asString()).isEqualTo("delivered");
+    assertThat(message.get("messageSid").asString()).startsWith("SM");
+    assertThat(statuses(message)).startsWith("accepted", "queued").endsWith("delivered");
+    assertThat(handsetMessages(to)).isEqualTo(1);
+  }
+
+  @Test
+  void statusCallbacksSignalledAsTheIngressWillAreRecordedInOrder() throws Exception {
+    String key = key();
+    send(key, handset(), "Signalled");
+    String sid = awaitField(key, "messageSid");
+    MessageDeliveryWorkflow delivery =
+        workflows.newWorkflowStub(MessageDeliveryWorkflow.class, MessageWorkflowIds.message(key));
+
+    delivery.messageStatusChanged(
+        MessageStatusEvent.fromCallback(Map.of("MessageSid", sid, "MessageStatus", "sent")));
+    delivery.messageStatusChanged(
+        MessageStatusEvent.fromCallback(Map.of("MessageSid", sid, "MessageStatus", "sending")));
+
+    JsonNode message = awaitFinal(key);
+    assertThat(message.get("status").asString()).isEqualTo("delivered");
+    assertThat(statuses(message)).contains("sending", "sent");
+  }
+
+  @Test
+  void magicNumberFailsAtOnceWithItsCodeAndOneAttempt() throws Exception {
+    String key = key();
+
+    send(key, "+15005550001", "Hello");
+
+    JsonNode message = awaitFinal(key);
+    assertThat(message.get("status").asString()).isEqualTo("failed");
+    assertThat(message.get("errorCode").asInt()).isEqualTo(21211);
+    assertThat(sendAttempt(key)).isEqualTo(1);
+  }
+
+  @Test
+  void rateLimitStormIsRiddenOutAndOneMessageArrives() throws Exception {
+    String to = handset();
+    fault("{\"type\":\"RATE_LIMIT\",\"number\":\"" + to + "\",\"remaining\":3}");
+    String key = key();
+
+    send(key, to, "After the storm");
+
+    assertThat(awaitFinal(key).get("status").asString()).isEqualTo("delivered");
+    assertThat(sendAttempt(key)).isEqualTo(4);
+    assertThat(handsetMessages(to)).isEqualTo(1);
+  }
+
+  @Test
+  void timeoutAfterTwilioCreatedTheMessageStillGivesOneMessageAtTheHandset() throws Exception {
+    String to = handset();
+    fault(
+        "{\"type\":\"TIMEOUT_AFTER_SUCCESS\",\"number\":\""
+            + to
+            + "\",\"delayMillis\":2500,\"remaining\":1}");
+    String key = key();
+
+    send(key, to, "Exactly once");
+
+    assertThat(awaitFinal(key).get("status").asString()).isEqualTo("delivered");
+    assertThat(sendAttempt(key)).isEqualTo(2);
+    assertThat(handsetMessages(to)).isEqualTo(1);
+  }
+
+  @Test
+  void recipientWhoRepliedStopIsRefusedWithoutASend() throws Exception {
+    String to = handset();
+    inbound.handle(
+        Map.of(
+            "MessageSid",
+            "SM" + UUID.randomUUID().toString().replace("-", ""),
+            "From",
+            to,
+            "To",
+            FROM,
+            "Body",
+            "STOP"));
+    String key = key();
+
+    send(key, to, "Deal of the day");
+
+    JsonNode message = awaitFinal(key);
+    assertThat(message.get("status").asString()).isEqualTo("failed");
+    assertThat(message.get("errorCode").asInt()).isEqualTo(21610);
+    assertThat(message.get("errorMessage").asString()).contains("opted out");
+    assertThat(message.has("messageSid")).isFalse();
+    assertThat(handsetMessages(to)).isZero();
+  }
+
+  @Test
+  void sameKeyAndBodyIsOneMessageAndAnotherBodyIsAProblem() throws Exception {
+    String to = handset();
+    String key = key();
+
+    HttpResponse<String> first = send(key, to, "Once");
+    HttpResponse<String> again = send(key, to, "Once");
+    HttpResponse<String> other = send(key, to, "Twice?");
+
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(json.readTree(again.body()).get("id").asString()).isEqualTo(key);
+    assertThat(other.statusCode()).isEqualTo(422);
+    assertThat(other.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(other.body()).contains("idempotency-key-reused");
+    assertThat(awaitFinal(key).get("status").asString()).isEqualTo("delivered");
+    assertThat(handsetMessages(to)).isEqualTo(1);
+    assertThat(first.statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void segmentsAndEncodingAreReportedForGsm7Ucs2AndEmojiBodies() throws Exception {
+    JsonNode gsm = json.readTree(send(key(), handset(), "a".repeat(161)).body());
+    JsonNode ucs = json.readTree(send(key(), handset(), "ж".repeat(71)).body());
+    JsonNode emoji = json.readTree(send(key(), handset(), "😀".repeat(36)).body());
+
+    assertThat(gsm.get("encoding").asString()).isEqualTo("GSM-7");
+    assertThat(gsm.get("segments").asInt()).isEqualTo(2);
+    assertThat(ucs.get("encoding").asString()).isEqualTo("UCS-2");
+    assertThat(ucs.get("segments").asInt()).isEqualTo(2);
+    assertThat(emoji.get("encoding").asString()).isEqualTo("UCS-2");
+    assertThat(emoji.get("segments").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void invalidRequestsAreProblemDocumentsThatSayWhy() throws Exception {
+    HttpResponse<String> badNumber = send(key(), "4155550100", "Hi");
+    HttpResponse<String> tooLong = send(key(), handset(), "a".repeat(1601));
+    HttpResponse<String> noKey =
+        request("POST", "/api/messages/send", API_KEY, body(handset(), "Hi"), null);
+
+    assertThat(badNumber.statusCode()).isEqualTo(400);
+    assertThat(badNumber.body()).contains("E.164");
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("1,600");
+    assertThat(noKey.statusCode()).isEqualTo(400);
+    assertThat(noKey.body()).contains("Idempotency-Key");
+  }
+
+  @Test
+  void sendingNeedsTheWriteScopeAndReadingTheReadScope() throws Exception {
+    HttpResponse<String> created =
+        request(
+            "POST",
+            "/api/keys",
+            API_KEY,
+            "{\"name\":\"reader\",\"scopes\":[\"messages:read\"]}",
+            null);
+    String reader = json.readTree(created.body()).get("secret").asString();
+
+    assertThat(
+            request("POST", "/api/messages/send", reader, body(handset(), "x"), key()).statusCode())
+        .isEqualTo(403);
+    assertThat(request("GET", "/api/messages?limit=5", reader, null, null).statusCode())
+        .isEqualTo(200);
+  }
+
+  private HttpResponse<String> send(String key, String to, String text) throws Exception {
+    return request("POST", "/api/messages/send", API_KEY, body(to, text), key);
+  }
+
+  private String body(String to, String text) throws Exception {
+    return json.writeValueAsString(Map.of("to", to, "from", FROM, "body", text));
+  }
+
+  private HttpResponse<String> request(
+      String method, String path, String apiKey, String body, String idempotencyKey)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + apiKey);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode awaitFinal(String key) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      HttpResponse<String> response = request("GET", "/api/messages/" + key, API_KEY, null, null);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode message = json.readTree(response.body());
+      String status = message.get("status").asString();
+      if (List.of("delivered", "undelivered", "failed").contains(status)) {
+        return message;
+      }
+      assertThat(System.nanoTime())
+          .as("message " + key + " stuck at " + status)
+          .isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private String awaitField(String key, String field) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      JsonNode message =
+          json.readTree(request("GET", "/api/messages/" + key, API_KEY, null, null).body());
+      if (message.has(field)) {
+        return message.get(field).asString();
+      }
+      assertThat(System.nanoTime()).as(field + " of " + key).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private static List<String> statuses(JsonNode message) {
+    return message.get("events").valueStream().map(e -> e.get("status").asString()).toList();
+  }
+
+  /** The attempt that ended the Send activity, read from the workflow's history. */
+  private int sendAttempt(String key) {
+    List<HistoryEvent> history =
+        workflows.fetchHistory(MessageWorkflowIds.message(key)).getEvents();
+    long scheduled =
+        history.stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+            .filter(
+                e ->
+                    e.getActivityTaskScheduledEventAttributes()
+                        .getActivityType()
+                        .getName()
+                        .equals("Send"))
+            .findFirst()
+            .orElseThrow()
+            .getEventId();
+    return history.stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+        .filter(e -> e.getActivityTaskStartedEventAttributes().getScheduledEventId() == scheduled)
+        .findFirst()
+        .orElseThrow()
+        .getActivityTaskStartedEventAttributes()
+        .getAttempt();
+  }
+
+  private void fault(String rule) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/simulator/api/faults"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rule))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(201);
+  }
+
+  private int handsetMessages(String number) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + port
+                            + "/simulator/api/handsets/"
+                            + number.replace("+", "%2B")
+                            + "/messages"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return json.readTree(response.body()).size();
+  }
+
+  private static String key() {
+    return "it-" + UUID.randomUUID();
+  }
+
+  private static String handset() {
+    return "+1415555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+  }
+}

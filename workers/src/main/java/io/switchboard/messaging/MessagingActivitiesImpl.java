@@ -1,0 +1,150 @@
+package io.switchboard.messaging;
+
+import io.switchboard.config.SwitchboardProperties;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Messaging side effects: Twilio's Messages resource and the records in PostgreSQL. */
+@Component("messagingActivities")
+public class MessagingActivitiesImpl implements MessagingActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(MessagingActivitiesImpl.class);
+
+  private final TwilioMessages twilio;
+  private final MessageRepository messages;
+  private final MessageEventRepository events;
+  private final OptOutRepository optOuts;
+  private final SwitchboardProperties properties;
+  private final Environment environment;
+  private final Clock clock;
+
+  public MessagingActivitiesImpl(
+      TwilioMessages twilio,
+      MessageRepository messages,
+      MessageEventRepository events,
+      OptOutRepository optOuts,
+      SwitchboardProperties properties,
+      Environment environment,
+      Clock clock) {
+    this.twilio = twilio;
+    this.messages = messages;
+    this.events = events;
+    this.optOuts = optOuts;
+    this.properties = properties;
+    this.environment = environment;
+    this.clock = clock;
+  }
+
+  @Override
+  @Transactional
+  public void recordAccepted(MessageRequest request) {
+    SmsSegments segments =
+        "whatsapp".equals(request.channel()) ? null : SmsSegments.of(request.body());
+    Instant now = clock.instant();
+    messages.insertAccepted(
+        request.id(),
+        request.channel(),
+        request.from(),
+        request.to(),
+        request.mediaUrls().size(),
+        segments == null ? null : segments.encoding(),
+        segments == null ? null : segments.segments(),
+        null,
+        request.sendAtMillis() == null ? null : Instant.ofEpochMilli(request.sendAtMillis()),
+        now);
+    // Also when the api made the row: the event is added once whoever comes first.
+    events.add(request.id(), "accepted", 0, null, "workflow", true, now);
+  }
+
+  @Override
+  public boolean isOptedOut(ConsentQuery query) {
+    return optOuts.isOptedOut(Addresses.number(query.from()), Addresses.number(query.to()));
+  }
+
+  /**
+   * Sends once. A first attempt sends at once; a later one first asks Twilio whether an earlier
+   * attempt created the message before its answer was lost (a timeout after success), and adopts it
+   * instead of sending again.
+   */
+  @Override
+  public MessageStatusEvent send(SendRequest send) {
+    ActivityInfo info = Activity.getExecutionContext().getInfo();
+    MessageRequest request = send.request();
+    if (info.getAttempt() > 1) {
+      Optional<MessageStatusEvent> earlier =
+          twilio.findCreated(
+              request,
+              Instant.ofEpochMilli(info.getScheduledTimestamp()),
+              sid -> messages.sidTakenByAnother(sid, request.id()));
+      if (earlier.isPresent()) {
+        log.info("message {} was created by an earlier attempt; not sending again", request.id());
+        return earlier.get();
+      }
+    }
+    return twilio.create(request, statusCallback(send.workflowId()));
+  }
+
+  @Override
+  public MessageStatusEvent fetch(FetchRequest request) {
+    return twilio.fetch(request.messageSid());
+  }
+
+  @Override
+  @Transactional
+  public void recordStatus(StatusRecord record) {
+    Instant at = Instant.ofEpochMilli(record.occurredAtMillis());
+    int rank = MessageStatuses.rank(record.status());
+    if (record.applied()) {
+      messages.advance(
+          record.id(),
+          record.messageSid(),
+          record.status(),
+          rank,
+          record.errorCode(),
+          record.errorMessage(),
+          at);
+    } else {
+      messages.advance(record.id(), record.messageSid(), record.status(), -1, null, null, at);
+    }
+    events.add(
+        record.id(),
+        record.status(),
+        rank,
+        record.errorCode(),
+        record.source(),
+        record.applied(),
+        at);
+  }
+
+  /**
+   * Where Twilio posts status callbacks: the webhook ingress, with the workflow id in the query
+   * (covered by Twilio's signature). Without a public URL the simulator can still reach this
+   * server; live Twilio cannot, and the workflow falls back to fetching the status.
+   */
+  private URI statusCallback(String workflowId) {
+    String base;
+    if (properties.publicUrl() != null) {
+      base = properties.publicUrl().toString();
+    } else if (properties.twilio().effectiveMode() == SwitchboardProperties.TwilioMode.SIMULATOR) {
+      base = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
+    } else {
+      return null;
+    }
+    base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    return URI.create(
+        base
+            + "/webhooks/status?workflowId="
+            + URLEncoder.encode(workflowId, StandardCharsets.UTF_8));
+  }
+}

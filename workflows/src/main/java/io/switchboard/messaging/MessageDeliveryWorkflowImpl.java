@@ -1,0 +1,214 @@
+package io.switchboard.messaging;
+
+import io.switchboard.common.TwilioFailureType;
+import io.switchboard.messaging.MessagingActivities.ConsentQuery;
+import io.switchboard.messaging.MessagingActivities.FetchRequest;
+import io.switchboard.messaging.MessagingActivities.SendRequest;
+import io.switchboard.messaging.MessagingActivities.StatusRecord;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+
+/**
+ * The delivery of one message: wait for its time, check consent, create it at Twilio exactly once,
+ * then follow its status to the end. A refusal (opted out, or a Twilio error that no retry fixes)
+ * is an outcome and the workflow completes with it; retries exhausted on a transient error fail the
+ * workflow, so that operators see it and can retry it.
+ */
+public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
+
+  /** Twilio's code for an unsubscribed recipient; clients already handle it. */
+  static final int OPTED_OUT = 21610;
+
+  /** Status checks back off to this interval while Twilio reports no final status. */
+  static final Duration MAX_CHECK_INTERVAL = Duration.ofHours(1);
+
+  /**
+   * Twilio gives up on a queued message after its validity period (at most 36,000 s); a day later
+   * nothing will change, so the workflow stops following it.
+   */
+  static final Duration FOLLOW_FOR = Duration.ofDays(1);
+
+  private static final Logger log = Workflow.getLogger(MessageDeliveryWorkflowImpl.class);
+
+  /** Sending is bounded and refusals are final: a message must never go out twice. */
+  private final ActivityOptions sendOptions =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .setMaximumAttempts(8)
+                  .setDoNotRetry(TwilioFailureType.TWILIO_REJECTED.name())
+                  .build())
+          .build();
+
+  /** Reads and database writes are safe to repeat until they succeed. */
+  private final ActivityOptions defaultOptions =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setDoNotRetry(TwilioFailureType.TWILIO_REJECTED.name())
+                  .build())
+          .build();
+
+  private final MessagingActivities activities =
+      Workflow.newActivityStub(
+          MessagingActivities.class, defaultOptions, Map.of("Send", sendOptions));
+
+  private final MessageRequest request;
+  private final List<Promise<Void>> pendingWrites = new ArrayList<>();
+  private final Set<String> recordedStatuses = new LinkedHashSet<>();
+  private final DeliveryStatus delivery = new DeliveryStatus();
+
+  @WorkflowInit
+  public MessageDeliveryWorkflowImpl(MessageRequest request) {
+    this.request = request;
+  }
+
+  @Override
+  public MessageState deliver(MessageRequest request) {
+    activities.recordAccepted(request);
+    waitUntilAllowed();
+    // Consent is checked after the wait: a STOP may arrive while a message is scheduled.
+    if (activities.isOptedOut(new ConsentQuery(request.from(), request.to()))) {
+      refuse(OPTED_OUT, "The recipient has opted out of messages from this sender (STOP).");
+      return finish();
+    }
+    String requestId = Workflow.randomUUID().toString();
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    try {
+      apply(activities.send(new SendRequest(request, requestId, workflowId)), "api");
+    } catch (ActivityFailure failure) {
+      ApplicationFailure cause =
+          failure.getCause() instanceof ApplicationFailure application ? application : null;
+      refuse(code(cause), cause == null ? "Sending failed." : cause.getOriginalMessage());
+      if (cause == null || !TwilioFailureType.TWILIO_REJECTED.name().equals(cause.getType())) {
+        finish();
+        throw failure; // Retries are exhausted: a failed workflow, visible and retryable.
+      }
+      return finish();
+    }
+    followStatus();
+    return finish();
+  }
+
+  @Override
+  public void messageStatusChanged(MessageStatusEvent event) {
+    apply(event, "callback");
+  }
+
+  @Override
+  public MessageState getState() {
+    return delivery.toState(request.id());
+  }
+
+  /** Sleeps, durably, until the requested send time and out of the recipient's quiet hours. */
+  private void waitUntilAllowed() {
+    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    Instant at = now;
+    if (request.sendAtMillis() != null && request.sendAtMillis() > now.toEpochMilli()) {
+      at = Instant.ofEpochMilli(request.sendAtMillis());
+    }
+    if (request.quietHours() != null) {
+      at = request.quietHours().nextAllowed(at);
+    }
+    Duration wait = Duration.between(now, at);
+    if (wait.isNegative() || wait.isZero()) {
+      return;
+    }
+    delivery.schedule();
+    record("scheduled", null, null, "workflow", true);
+    Workflow.sleep(wait);
+  }
+
+  /** Waits for a final status callback; when none comes in time, asks Twilio, backing off. */
+  private void followStatus() {
+    Duration wait = Duration.ofSeconds(Math.max(1, request.statusCheckAfterSeconds()));
+    long stopAt = Workflow.currentTimeMillis() + FOLLOW_FOR.toMillis();
+    while (!delivery.isFinal() && Workflow.currentTimeMillis() < stopAt) {
+      if (Workflow.await(wait, delivery::isFinal)) {
+        return;
+      }
+      try {
+        apply(activities.fetch(new FetchRequest(delivery.messageSid())), "fetch");
+      } catch (ActivityFailure failure) {
+        log.warn("status fetch for message {} failed; waiting for callbacks", request.id());
+      }
+      Duration doubled = wait.multipliedBy(2);
+      wait = doubled.compareTo(MAX_CHECK_INTERVAL) > 0 ? MAX_CHECK_INTERVAL : doubled;
+    }
+  }
+
+  private void apply(MessageStatusEvent event, String source) {
+    if (event == null || event.status() == null) {
+      return;
+    }
+    DeliveryStatus.Outcome outcome = delivery.apply(event);
+    if (outcome == DeliveryStatus.Outcome.FOREIGN) {
+      log.warn("ignored a status for another message {}", event.messageSid());
+      return;
+    }
+    record(
+        event.status(), event.errorCode(), null, source, outcome == DeliveryStatus.Outcome.APPLIED);
+  }
+
+  private void refuse(Integer code, String reason) {
+    delivery.fail(code, reason);
+    record("failed", code, reason, "workflow", true);
+  }
+
+  /**
+   * Records each status once: a duplicate callback adds nothing, a late one is kept as history (the
+   * database, like the workflow, moves the message itself only forward).
+   */
+  private void record(
+      String eventStatus, Integer code, String reason, String source, boolean applied) {
+    if (!recordedStatuses.add(eventStatus)) {
+      return;
+    }
+    StatusRecord record =
+        new StatusRecord(
+            request.id(),
+            delivery.messageSid(),
+            eventStatus,
+            code,
+            reason,
+            source,
+            applied,
+            Workflow.currentTimeMillis());
+    pendingWrites.add(Async.procedure(activities::recordStatus, record));
+  }
+
+  private MessageState finish() {
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    Promise.allOf(pendingWrites).get();
+    return getState();
+  }
+
+  private static Integer code(ApplicationFailure failure) {
+    if (failure == null || failure.getDetails().getSize() == 0) {
+      return null;
+    }
+    return failure.getDetails().get(0, Integer.class, Integer.class);
+  }
+}

@@ -1,0 +1,147 @@
+package io.switchboard.messaging;
+
+import io.switchboard.common.TwilioFailureType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Records the histories that {@link MessageDeliveryReplayTest} replays. Run it on purpose, when a
+ * workflow change is released, with {@code -Dswitchboard.recordHistories=true}; new files are added
+ * beside the old ones, which must keep replaying.
+ */
+@EnabledIfSystemProperty(named = "switchboard.recordHistories", matches = "true")
+class MessageDeliveryHistoryRecorder {
+
+  static final String SID = MessageDeliveryWorkflowTest.SID;
+
+  @Test
+  void recordDeliveredThroughCallbacks() throws Exception {
+    record(
+        "delivered-through-callbacks-v1.json",
+        new Scripted(false, null, "delivered"),
+        MessageDeliveryWorkflowTest.request("h1"),
+        (env, delivery) -> {
+          delivery.messageStatusChanged(event("sending"));
+          delivery.messageStatusChanged(event("delivered"));
+          delivery.messageStatusChanged(event("sent")); // late, kept as history only
+        });
+  }
+
+  @Test
+  void recordMissingCallbackResolvedByFetch() throws Exception {
+    record(
+        "missing-callback-fetched-v1.json",
+        new Scripted(false, null, "delivered"),
+        MessageDeliveryWorkflowTest.request("h2"),
+        (env, delivery) -> {});
+  }
+
+  @Test
+  void recordOptedOut() throws Exception {
+    record(
+        "opted-out-v1.json",
+        new Scripted(true, null, "delivered"),
+        MessageDeliveryWorkflowTest.request("h3"),
+        (env, delivery) -> {});
+  }
+
+  @Test
+  void recordRejectedByTwilio() throws Exception {
+    record(
+        "rejected-by-twilio-v1.json",
+        new Scripted(false, 21211, "delivered"),
+        MessageDeliveryWorkflowTest.request("h4"),
+        (env, delivery) -> {});
+  }
+
+  @Test
+  void recordScheduledSend() throws Exception {
+    record(
+        "scheduled-send-v1.json",
+        new Scripted(false, null, "delivered"),
+        null,
+        (env, delivery) -> env.sleep(Duration.ofHours(1)));
+  }
+
+  interface Scenario {
+    void run(TestWorkflowEnvironment env, MessageDeliveryWorkflow delivery);
+  }
+
+  private static void record(
+      String name, MessagingActivities activities, MessageRequest request, Scenario scenario)
+      throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker("messaging");
+      worker.registerWorkflowImplementationTypes(MessageDeliveryWorkflowImpl.class);
+      worker.registerActivitiesImplementations(activities);
+      env.start();
+      MessageRequest actual =
+          request != null
+              ? request
+              : new MessageRequest(
+                  "h5",
+                  "sms",
+                  "+14155550100",
+                  "+14155550199",
+                  "Later",
+                  List.of(),
+                  env.currentTimeMillis() + Duration.ofMinutes(30).toMillis(),
+                  null,
+                  60);
+      WorkflowClient client = env.getWorkflowClient();
+      String id = MessageWorkflowIds.message(actual.id());
+      MessageDeliveryWorkflow delivery =
+          client.newWorkflowStub(
+              MessageDeliveryWorkflow.class,
+              WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue("messaging").build());
+      WorkflowClient.start(delivery::deliver, actual);
+      scenario.run(env, delivery);
+      WorkflowStub.fromTyped(delivery).getResult(MessageState.class);
+      String json = client.fetchHistory(id).toJson(true);
+      Files.writeString(MessageDeliveryReplayTest.HISTORIES.resolve(name), json);
+    }
+  }
+
+  static MessageStatusEvent event(String status) {
+    return new MessageStatusEvent(SID, status, null, null, null);
+  }
+
+  /** Answers as Twilio and PostgreSQL would, without either. */
+  record Scripted(boolean optedOut, Integer rejectCode, String fetchedStatus)
+      implements MessagingActivities {
+
+    @Override
+    public void recordAccepted(MessageRequest request) {}
+
+    @Override
+    public boolean isOptedOut(ConsentQuery query) {
+      return optedOut;
+    }
+
+    @Override
+    public MessageStatusEvent send(SendRequest request) {
+      if (rejectCode != null) {
+        throw ApplicationFailure.newFailure(
+            "Invalid 'To' Phone Number", TwilioFailureType.TWILIO_REJECTED.name(), rejectCode);
+      }
+      return event("queued");
+    }
+
+    @Override
+    public MessageStatusEvent fetch(FetchRequest request) {
+      return event(fetchedStatus);
+    }
+
+    @Override
+    public void recordStatus(StatusRecord record) {}
+  }
+}
