@@ -1,7 +1,6 @@
 package io.switchboard.platform;
 
 import io.switchboard.api.ApiConfiguration;
-import io.switchboard.simulator.SimulatorConfiguration;
 import io.switchboard.workers.WorkerConfiguration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -13,7 +12,7 @@ import org.springframework.context.annotation.Import;
  * Temporal started alongside unless the environment points at real ones.
  */
 @SpringBootApplication
-@Import({ApiConfiguration.class, WorkerConfiguration.class, SimulatorConfiguration.class})
+@Import({ApiConfiguration.class, WorkerConfiguration.class, PlatformSimulator.class})
 public class PlatformApplication {
 
   public static void main(String[] args) {

@@ -30,7 +30,9 @@ class StartupSummary {
     line(text, "API", base + "/api  (Swagger UI " + base + "/swagger-ui.html)");
     line(text, "OpenAPI", base + "/v3/api-docs");
     line(text, "Webhooks", webhookBase(base) + "/webhooks/voice");
-    line(text, "Simulator", base + "/simulator/");
+    if (properties.twilio().effectiveMode() == SwitchboardProperties.TwilioMode.SIMULATOR) {
+      line(text, "Simulator", base + "/simulator/  (call-flow debugger)");
+    }
     line(
         text,
         "Temporal",

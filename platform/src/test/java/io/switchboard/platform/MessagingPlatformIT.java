@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.api.messaging.InboundMessages;
 import io.switchboard.messaging.MessageDeliveryWorkflow;
+import io.switchboard.messaging.MessageState;
 import io.switchboard.messaging.MessageStatusEvent;
 import io.switchboard.messaging.MessageWorkflowIds;
 import io.temporal.api.enums.v1.EventType;
@@ -331,8 +332,14 @@ class MessagingPlatformIT {
     return message.get("events").valueStream().map(e -> e.get("status").asString()).toList();
   }
 
-  /** The attempt that ended the Send activity, read from the workflow's history. */
-  private int sendAttempt(String key) {
+  /**
+   * The attempt that ended the Send activity, read from the workflow's history once it completed: a
+   * status callback can report the message delivered while a lost answer still holds the send.
+   */
+  private int sendAttempt(String key) throws Exception {
+    workflows
+        .newUntypedWorkflowStub(MessageWorkflowIds.message(key))
+        .getResult(30, java.util.concurrent.TimeUnit.SECONDS, MessageState.class);
     List<HistoryEvent> history =
         workflows.fetchHistory(MessageWorkflowIds.message(key)).getEvents();
     long scheduled =

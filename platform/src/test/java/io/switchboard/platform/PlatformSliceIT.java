@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowStub;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -230,5 +231,44 @@ abstract class PlatformSliceIT extends PlatformTestSupport {
     assertThat(preflight.statusCode()).isEqualTo(200);
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(UI_ORIGIN);
     assertThat(preflight("https://evil.example").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void inboundStopIsAnsweredRecordedOnceAndBlocksLaterSends() throws Exception {
+    String handset = "+1415555" + String.format("%04d", (int) (Math.random() * 10_000));
+    Map<String, String> params = new java.util.LinkedHashMap<>();
+    params.put("MessageSid", "SM" + newCallSid().substring(2));
+    params.put("AccountSid", properties.twilio().accountSid());
+    params.put("From", handset);
+    params.put("To", "+15005550006");
+    params.put("Body", "stop");
+    params.put("NumMedia", "0");
+
+    HttpResponse<String> reply = post("/webhooks/sms", params, "sms-" + handset);
+    HttpResponse<String> redelivered = post("/webhooks/sms", params, "sms-" + handset);
+
+    assertThat(reply.statusCode()).isEqualTo(200);
+    assertThat(reply.body()).contains("<Message>");
+    assertThat(redelivered.body()).isEqualTo(reply.body());
+    String key = "after-stop-" + handset.substring(1);
+    HttpResponse<String> accepted =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local("/api/messages/send")))
+                .header("Authorization", "Bearer " + API_KEY)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"to\":\"" + handset + "\",\"from\":\"+15005550006\",\"body\":\"hi\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String message = "";
+    while (System.nanoTime() < deadline && !message.contains("\"failed\"")) {
+      Thread.sleep(100);
+      message = send("GET", "/api/messages/" + key, API_KEY, null).body();
+    }
+    assertThat(message).contains("\"status\":\"failed\"").contains("21610");
   }
 }

@@ -82,6 +82,12 @@ public class MessagingActivitiesImpl implements MessagingActivities {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
     MessageRequest request = send.request();
     if (info.getAttempt() > 1) {
+      // A status callback may already have told us the SID of what the lost attempt created.
+      String known = messages.findById(request.id()).map(MessageRecord::messageSid).orElse(null);
+      if (known != null) {
+        log.info("message {} was created by an earlier attempt; not sending again", request.id());
+        return twilio.fetch(known);
+      }
       Optional<MessageStatusEvent> earlier =
           twilio.findCreated(
               request,

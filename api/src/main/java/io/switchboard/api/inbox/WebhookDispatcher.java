@@ -1,10 +1,10 @@
 package io.switchboard.api.inbox;
 
+import io.switchboard.api.messaging.InboundMessages;
+import io.switchboard.messaging.MessageStatusEvent;
 import io.switchboard.voice.CallStatusEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +22,11 @@ public class WebhookDispatcher {
   static final String MESSAGE_STATUS_SIGNAL = "messageStatusChanged";
 
   private final WorkflowClient client;
+  private final InboundMessages inboundMessages;
 
-  public WebhookDispatcher(WorkflowClient client) {
+  public WebhookDispatcher(WorkflowClient client, InboundMessages inboundMessages) {
     this.client = client;
+    this.inboundMessages = inboundMessages;
   }
 
   /**
@@ -38,18 +40,30 @@ public class WebhookDispatcher {
       // A voice turn is answered in its own request or not at all; Twilio has moved on.
       return DispatchState.FAILED;
     }
+    if (event.kind() == WebhookKind.SMS) {
+      // Inbound messages are handled in the api (keywords, consent, storage); a retried one is
+      // stored once. The auto-reply can only go in the webhook's own answer, so none is sent here.
+      inboundMessages.handle(event.params());
+      return DispatchState.DISPATCHED;
+    }
     if (event.kind() != WebhookKind.STATUS || event.workflowId() == null) {
       return event.kind() == WebhookKind.STATUS ? DispatchState.ORPHANED : DispatchState.UNROUTED;
     }
     try {
       if (event.messageSid() != null) {
-        signal(event.workflowId(), MESSAGE_STATUS_SIGNAL, messageStatus(event));
+        signal(
+            event.workflowId(),
+            MESSAGE_STATUS_SIGNAL,
+            MessageStatusEvent.fromCallback(event.params()));
       } else {
         signal(event.workflowId(), CALL_STATUS_SIGNAL, callStatus(event));
       }
       return DispatchState.DISPATCHED;
     } catch (WorkflowNotFoundException e) {
       return DispatchState.ORPHANED;
+    } catch (IllegalArgumentException e) {
+      // A callback we cannot read will not read better later: kept, not retried.
+      return DispatchState.FAILED;
     }
   }
 
@@ -65,16 +79,6 @@ public class WebhookDispatcher {
         event.param("CallStatus"),
         integer(event.param("CallDuration")),
         integer(event.param("SequenceNumber")));
-  }
-
-  /** Sent as a map so that the messaging workflow's record can grow without breaking this. */
-  static Map<String, Object> messageStatus(InboxEvent event) {
-    Map<String, Object> status = new LinkedHashMap<>();
-    status.put("messageSid", event.messageSid());
-    status.put("status", event.param("MessageStatus"));
-    status.put("errorCode", integer(event.param("ErrorCode")));
-    status.put("inboxEventId", event.id());
-    return status;
   }
 
   private static Integer integer(String value) {

@@ -2,8 +2,11 @@ package io.switchboard.api.ingress;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.switchboard.api.inbox.DispatchState;
+import io.switchboard.api.inbox.InboxEvent;
 import io.switchboard.api.inbox.WebhookIntake;
 import io.switchboard.api.inbox.WebhookKind;
+import io.switchboard.api.messaging.InboundMessages;
+import io.switchboard.api.messaging.InboundReply;
 import io.switchboard.api.security.TwilioWebhook;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,11 +28,18 @@ public class AsyncWebhookController {
 
   private final WebhookIntake intake;
   private final NumberRateLimiter senders;
+  private final InboundMessages inboundMessages;
+  private final MessagingTwiml replies;
 
   public AsyncWebhookController(
-      WebhookIntake intake, @Qualifier("senderRateLimiter") NumberRateLimiter senders) {
+      WebhookIntake intake,
+      @Qualifier("senderRateLimiter") NumberRateLimiter senders,
+      InboundMessages inboundMessages,
+      MessagingTwiml replies) {
     this.intake = intake;
     this.senders = senders;
+    this.inboundMessages = inboundMessages;
+    this.replies = replies;
   }
 
   @PostMapping(path = "/webhooks/status", produces = MediaType.APPLICATION_XML_VALUE)
@@ -39,11 +49,45 @@ public class AsyncWebhookController {
     return accept(webhook, WebhookKind.STATUS, request);
   }
 
+  /**
+   * An inbound message is handled while Twilio waits, so that a keyword's auto-reply can be the
+   * answer; it is committed first, so a failure there leaves it to the relay, not lost.
+   */
   @PostMapping(path = "/webhooks/sms", produces = MediaType.APPLICATION_XML_VALUE)
   ResponseEntity<String> sms(
       @RequestAttribute(TwilioWebhook.ATTRIBUTE) TwilioWebhook webhook,
       HttpServletRequest request) {
-    return accept(webhook, WebhookKind.SMS, request);
+    if (webhook.param("From") == null
+        || webhook.param("To") == null
+        || webhook.param("MessageSid") == null && webhook.param("SmsSid") == null) {
+      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+    }
+    DispatchState initial = initialState(WebhookKind.SMS, webhook, null);
+    WebhookIntake.Recorded recorded =
+        intake.record(webhook, WebhookKind.SMS, request.getRequestURI(), null, initial);
+    if (recorded.redelivery()) {
+      String first = recorded.first().map(InboxEvent::responseBody).orElse(null);
+      return xml(first == null ? EMPTY_TWIML : first);
+    }
+    if (initial != DispatchState.PENDING) {
+      return xml(EMPTY_TWIML);
+    }
+    InboundReply reply = inboundMessages.handle(webhook.parameters());
+    String twiml = reply.hasText() ? replies.message(reply.text()) : EMPTY_TWIML;
+    intake
+        .inbox()
+        .complete(
+            recorded.id(),
+            DispatchState.DISPATCHED,
+            null,
+            200,
+            MediaType.APPLICATION_XML_VALUE,
+            twiml);
+    return xml(twiml);
+  }
+
+  private static ResponseEntity<String> xml(String body) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(body);
   }
 
   @PostMapping(path = "/webhooks/recording", produces = MediaType.APPLICATION_XML_VALUE)
@@ -75,6 +119,9 @@ public class AsyncWebhookController {
   private DispatchState initialState(WebhookKind kind, TwilioWebhook webhook, String workflowId) {
     if (kind == WebhookKind.SMS && !senders.tryAcquire(webhook.param("From"))) {
       return DispatchState.RATE_LIMITED;
+    }
+    if (kind == WebhookKind.SMS) {
+      return DispatchState.PENDING;
     }
     if (workflowId == null) {
       return kind == WebhookKind.STATUS ? DispatchState.ORPHANED : DispatchState.UNROUTED;

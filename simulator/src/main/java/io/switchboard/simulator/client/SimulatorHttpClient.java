@@ -44,21 +44,21 @@ public class SimulatorHttpClient extends NetworkHttpClient {
   }
 
   /**
+   * As {@link #SimulatorHttpClient(String)}, with twilio-java's request and socket settings
+   * replaced (a short socket timeout makes a client give up on a slow answer).
+   */
+  public SimulatorHttpClient(String baseUrl, RequestConfig config, SocketConfig socketConfig) {
+    super(config, socketConfig);
+    this.baseUrl = trim(baseUrl);
+  }
+
+  /**
    * As {@link #SimulatorHttpClient(String)}, on an Apache client built by the caller: the way to
    * set socket timeouts and turn off automatic retries, which twilio-java's per-request config does
    * not reach.
    */
   public SimulatorHttpClient(String baseUrl, HttpClientBuilder builder) {
     super(builder);
-    this.baseUrl = trim(baseUrl);
-  }
-
-  /**
-   * As {@link #SimulatorHttpClient(String)}, with twilio-java's request and socket settings
-   * replaced (a short socket timeout makes a client give up on a slow answer).
-   */
-  public SimulatorHttpClient(String baseUrl, RequestConfig config, SocketConfig socketConfig) {
-    super(config, socketConfig);
     this.baseUrl = trim(baseUrl);
   }
 

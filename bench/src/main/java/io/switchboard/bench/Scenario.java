@@ -1,0 +1,75 @@
+package io.switchboard.bench;
+
+import io.switchboard.simulator.webhook.SignedWebhookClient;
+import io.switchboard.simulator.webhook.TwilioSignatures;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** One kind of request the bench sends; each call makes a new, independent request. */
+enum Scenario {
+  /** A GET on the simulator's status endpoint: same server, no database, no Temporal. */
+  BARE {
+    @Override
+    HttpRequest request(Target target, long sequence) {
+      return HttpRequest.newBuilder(URI.create(target.base() + "/simulator/api/status"))
+          .timeout(TIMEOUT)
+          .GET()
+          .build();
+    }
+  },
+  /** A call status callback for a call nobody knows: signature, inbox commit, 200. */
+  ASYNC {
+    @Override
+    HttpRequest request(Target target, long sequence) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("AccountSid", target.accountSid());
+      params.put("CallSid", "CA" + uuid());
+      params.put("CallStatus", "completed");
+      params.put("SequenceNumber", "1");
+      params.put("CallDuration", "12");
+      return signed(target, "/webhooks/status", params);
+    }
+  },
+  /** A new inbound call: signature, inbox, update-with-start, TwiML from the workflow. */
+  VOICE {
+    @Override
+    HttpRequest request(Target target, long sequence) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("AccountSid", target.accountSid());
+      params.put("CallSid", "CA" + uuid());
+      // A caller per request, so that the per-number rate limit measures nothing here.
+      params.put("From", String.format("+1555%07d", sequence % 10_000_000));
+      params.put("To", "+15005550006");
+      params.put("CallStatus", "ringing");
+      params.put("Direction", "inbound");
+      params.put("ApiVersion", "2010-04-01");
+      return signed(target, "/webhooks/voice", params);
+    }
+  };
+
+  static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  abstract HttpRequest request(Target target, long sequence);
+
+  static HttpRequest signed(Target target, String path, Map<String, String> params) {
+    String signature = TwilioSignatures.sign(target.authToken(), target.publicUrl() + path, params);
+    return HttpRequest.newBuilder(URI.create(target.base() + path))
+        .timeout(TIMEOUT)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Twilio-Signature", signature)
+        .header("I-Twilio-Idempotency-Token", uuid())
+        .POST(HttpRequest.BodyPublishers.ofString(SignedWebhookClient.formEncode(params)))
+        .build();
+  }
+
+  private static String uuid() {
+    return UUID.randomUUID().toString().replace("-", "");
+  }
+
+  /** Where to send, and the account to sign as. */
+  record Target(String base, String publicUrl, String accountSid, String authToken) {}
+}
