@@ -2,7 +2,6 @@ package io.switchboard.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.api.messaging.InboundMessages;
 import io.switchboard.messaging.MessageDeliveryWorkflow;
 import io.switchboard.messaging.MessageState;
 import io.switchboard.messaging.MessageStatusEvent;
@@ -62,7 +61,6 @@ class MessagingPlatformIT {
 
   @LocalServerPort int port;
   @Autowired WorkflowClient workflows;
-  @Autowired InboundMessages inbound;
 
   @Test
   void sentMessageIsDeliveredToTheHandsetWithEveryStatusRecorded() throws Exception {
@@ -178,16 +176,20 @@ class MessagingPlatformIT {
   @Test
   void recipientWhoRepliedStopIsRefusedWithoutASend() throws Exception {
     String to = handset();
-    inbound.handle(
-        Map.of(
-            "MessageSid",
-            "SM" + UUID.randomUUID().toString().replace("-", ""),
-            "From",
-            to,
-            "To",
-            FROM,
-            "Body",
-            "STOP"));
+    // The handset texts STOP: the simulator posts the signed /webhooks/sms, the ingress hands it
+    // to InboundMessages, and Twilio's confirmation comes back as the TwiML reply.
+    HttpResponse<String> stop =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/simulator/api/messages/inbound"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        json.writeValueAsString(Map.of("from", to, "to", FROM, "body", "STOP"))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
+    assertThat(stop.body()).contains("successfully been unsubscribed");
     String key = key();
 
     send(key, to, "Deal of the day");
