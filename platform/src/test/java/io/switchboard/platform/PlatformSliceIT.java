@@ -114,6 +114,21 @@ abstract class PlatformSliceIT extends PlatformTestSupport {
     assertThat(missingName.statusCode()).isEqualTo(400);
     assertThat(missingName.body()).contains("\"status\":400").doesNotContain("Exception");
 
+    // Found by schemathesis: a NUL byte reached PostgreSQL, and a stray multipart header on a GET
+    // failed in the multipart parser; both were 500s.
+    HttpResponse<String> nul = send("GET", "/api/webhook-events?sid=CA%00", API_KEY, null);
+    assertThat(nul.statusCode()).isEqualTo(400);
+    assertThat(nul.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    HttpResponse<String> multipart =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local("/api/keys")))
+                .header("Authorization", "Bearer " + API_KEY)
+                .header("Content-Type", "multipart/form-data")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(multipart.statusCode()).isLessThan(500);
+
     HttpResponse<String> notJson = send("POST", "/api/keys", API_KEY, "{not json");
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(notJson.body()).doesNotContain("at io.").doesNotContain("Exception");

@@ -12,4 +12,8 @@ import java.time.Instant;
  * @param to received before, when given
  */
 public record InboxFilter(
-    WebhookKind kind, DispatchState state, String sid, Instant from, Instant to) {}
+    WebhookKind kind,
+    DispatchState state,
+    @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9]{1,64}") String sid,
+    Instant from,
+    Instant to) {}

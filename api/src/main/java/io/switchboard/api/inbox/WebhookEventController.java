@@ -6,6 +6,7 @@ import io.switchboard.api.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,7 +41,7 @@ public class WebhookEventController {
   List<InboxEvent> list(
       @RequestParam(required = false) WebhookKind kind,
       @RequestParam(required = false) DispatchState state,
-      @RequestParam(required = false) String sid,
+      @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9]{1,64}") String sid,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           Instant from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)

@@ -1,6 +1,8 @@
 package io.switchboard.api.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -45,7 +47,17 @@ public class ApiKeyController {
    * @param scopes what it may do, for example {@code ["calls:read"]}
    */
   public record NewKey(
-      @NotBlank @Size(max = 200) String name, @NotEmpty Set<@NotBlank String> scopes) {}
+      @NotBlank @Size(max = 200) String name,
+      @NotEmpty
+          @ArraySchema(
+              schema =
+                  @Schema(
+                      allowableValues = {
+                        "calls:read", "calls:write", "messages:read", "messages:write",
+                        "recordings:read", "recordings:write", "flows:read", "flows:write",
+                        "webhooks:read", "webhooks:replay", "ops", "admin"
+                      }))
+          Set<@NotBlank String> scopes) {}
 
   /** A key as listed; never the secret. */
   public record KeyView(

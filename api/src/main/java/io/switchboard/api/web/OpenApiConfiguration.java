@@ -78,7 +78,14 @@ public class OpenApiConfiguration {
                                 .addApiResponse(
                                     "401", problem("Missing or unknown API key", content))
                                 .addApiResponse(
-                                    "403", problem("The API key lacks the scope", content));
+                                    "403", problem("The API key lacks the scope", content))
+                                .addApiResponse(
+                                    "503", problem("The database is unavailable", content));
+                            if (operation.getRequestBody() != null) {
+                              operation
+                                  .getResponses()
+                                  .addApiResponse("415", problem("The body is not JSON", content));
+                            }
                             if (operation.getParameters() != null
                                 && operation.getParameters().stream()
                                     .anyMatch(p -> "path".equals(p.getIn()))) {
