@@ -8,14 +8,16 @@ import java.util.List;
  * FlowEngine}. A published flow is immutable; a call carries the version it started on.
  *
  * @param name the flow's name
- * @param version its published version (0 before publishing)
+ * @param version its published version (0 before publishing; boxed, so a document without one reads
+ *     under Jackson 3's refusal of nulls for primitives)
  * @param start the id of the node a call starts at
  * @param nodes every node, in any order
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Flow(String name, int version, String start, List<FlowNode> nodes) {
+public record Flow(String name, Integer version, String start, List<FlowNode> nodes) {
 
   public Flow {
+    version = version == null ? 0 : version;
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
   }
 
