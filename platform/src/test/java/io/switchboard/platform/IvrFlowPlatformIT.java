@@ -145,6 +145,28 @@ class IvrFlowPlatformIT {
   }
 
   @Test
+  void callersAreRoutedByTheCountryTheyCallFrom() throws Exception {
+    String number =
+        publishAndMap(
+            "geo",
+            """
+            {'start':'where','nodes':[
+             {'id':'where','type':'branch','attribute':'FromCountry',
+              'cases':{'DE':'german'},'next':'english'},
+             {'id':'german','type':'hangup','say':'Willkommen.'},
+             {'id':'english','type':'hangup','say':'Welcome.'}]}
+            """);
+
+    String german =
+        webhook("/webhooks/voice", "CA" + suffix(), number, Map.of("FromCountry", "DE")).body();
+    String other =
+        webhook("/webhooks/voice", "CA" + suffix(), number, Map.of("FromCountry", "US")).body();
+
+    assertThat(german).contains("Willkommen.").contains("<Hangup/>");
+    assertThat(other).contains("Welcome.");
+  }
+
+  @Test
   void dryRunReturnsTheTurnsWithoutACall() throws Exception {
     String name = "dry-" + suffix();
     publish(name, MENU.formatted("Welcome."));

@@ -1,6 +1,8 @@
 package io.switchboard.api.voice.flow;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.voice.flow.FlowViews.FlowView;
 import io.switchboard.api.voice.flow.FlowViews.NumberFlow;
@@ -56,6 +58,12 @@ public class FlowController {
       summary =
           "Publish a flow document as the next version (scope flows:write); the same document as"
               + " the latest version returns that version (200)")
+  @ApiResponse(responseCode = "200", description = "The same document is the latest version")
+  @ApiResponse(responseCode = "201", description = "Published as a new version")
+  @ApiResponse(
+      responseCode = "422",
+      description = "The flow is invalid; the problem's errors list every problem",
+      content = @Content(mediaType = "application/problem+json"))
   ResponseEntity<VersionView> publish(@PathVariable String name, @RequestBody Flow flow) {
     checkName(name);
     List<String> errors = FlowValidator.validate(flow);
