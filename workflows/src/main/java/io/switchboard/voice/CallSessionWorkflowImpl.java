@@ -3,6 +3,7 @@ package io.switchboard.voice;
 import static io.switchboard.common.SwitchboardSearchAttributes.CALL_SID;
 import static io.switchboard.common.SwitchboardSearchAttributes.CHANNEL;
 import static io.switchboard.common.SwitchboardSearchAttributes.COMM_STATUS;
+import static io.switchboard.common.SwitchboardSearchAttributes.FLOW_NAME;
 
 import io.switchboard.voice.flow.FlowEngine;
 import io.temporal.activity.ActivityOptions;
@@ -134,6 +135,8 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
       return;
     }
     flow = new FlowEngine(input.flow(), first.parameters());
+    // Ops list the calls of a flow in the Temporal UI; the version is in the state query.
+    Workflow.upsertTypedSearchAttributes(FLOW_NAME.valueSet(input.flow().name()));
     log.info("call follows flow {} version {}", input.flow().name(), input.flow().version());
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.voice.VoiceInstruction.Gather;
 import io.switchboard.voice.VoiceInstruction.Say;
 import io.switchboard.voice.flow.Flow;
@@ -33,6 +34,7 @@ class CallSessionFlowTest {
           .registerSearchAttribute("CallSid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .registerSearchAttribute("Channel", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .registerSearchAttribute("CommStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("FlowName", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .setInitialTime(FRIDAY_LUNCH)
           .setDoNotStart(true)
           .build();
@@ -79,6 +81,12 @@ class CallSessionFlowTest {
     assertThat(state.flowName()).isEqualTo("support");
     assertThat(state.flowVersion()).isEqualTo(1);
     assertThat(state.variables()).containsEntry("account", "4711");
+    assertThat(
+            WorkflowStub.fromTyped(session)
+                .describe()
+                .getTypedSearchAttributes()
+                .get(SwitchboardSearchAttributes.FLOW_NAME))
+        .isEqualTo("support");
     session.callStatusChanged(new CallStatusEvent("CA3", "completed", 30, 5));
     assertThat(WorkflowStub.fromTyped(session).getResult(CallState.class).ended()).isTrue();
   }

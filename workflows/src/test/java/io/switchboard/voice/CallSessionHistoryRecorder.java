@@ -84,7 +84,7 @@ class CallSessionHistoryRecorder {
             .setInitialTime(CallSessionFlowTest.FRIDAY_LUNCH.plus(java.time.Duration.ofHours(1)))
             .build();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options)) {
-      for (String attribute : List.of("CallSid", "Channel", "CommStatus")) {
+      for (String attribute : List.of("CallSid", "Channel", "CommStatus", "FlowName")) {
         env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
       }
       Worker worker = env.newWorker("voice");
