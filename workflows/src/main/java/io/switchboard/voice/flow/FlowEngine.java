@@ -5,7 +5,6 @@ import io.switchboard.voice.VoiceInstruction.Verb;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -110,14 +109,14 @@ public final class FlowEngine {
 
   private VoiceInstruction input(
       FlowNode node, Map<String, String> params, List<Verb> verbs, long nowMillis) {
-    String heard = heard(params);
+    String heard = FlowRoutes.heard(params);
     if (heard != null) {
       if (node.type() == NodeType.GATHER) {
         attempts = 0;
         putIfPresent(node.variable() == null ? node.id() : node.variable(), heard);
         return proceed(node.next(), verbs, nowMillis);
       }
-      String route = route(node.routes(), heard);
+      String route = FlowRoutes.route(node.routes(), heard);
       if (route != null) {
         attempts = 0;
         variables.put(node.id(), heard);
@@ -169,10 +168,14 @@ public final class FlowEngine {
         default -> {}
       }
       current = next(node, nowMillis);
-      if (current == null && (node.type() == NodeType.SAY || node.type() == NodeType.PLAY)) {
-        return end(verbs); // A prompt with nowhere to go is the end of the call.
+      if (current == null) {
+        if (node.type() != NodeType.SAY && node.type() != NodeType.PLAY) {
+          verbs.add(say(GOODBYE));
+        }
+        return end(verbs); // Nowhere to go is the end of the call.
       }
     }
+    // A validated flow never gets here: an unknown node or a loop without input.
     verbs.add(new VoiceInstruction.Say(TROUBLE));
     return end(verbs);
   }
@@ -180,7 +183,7 @@ public final class FlowEngine {
   private String next(FlowNode node, long nowMillis) {
     return switch (node.type()) {
       case BRANCH -> {
-        String target = route(node.cases(), lookup(node.attribute()));
+        String target = FlowRoutes.route(node.cases(), lookup(node.attribute()));
         yield target != null ? target : node.next();
       }
       case HOURS ->
@@ -228,35 +231,6 @@ public final class FlowEngine {
     waitingAt = null;
     verbs.add(new VoiceInstruction.Hangup());
     return new VoiceInstruction(verbs);
-  }
-
-  private static String heard(Map<String, String> params) {
-    String digits = params.get("Digits");
-    if (digits != null && !digits.isBlank() && !"hangup".equals(digits)) {
-      return digits.trim();
-    }
-    String speech = params.get("SpeechResult");
-    return speech != null && !speech.isBlank() ? speech.trim() : null;
-  }
-
-  /**
-   * The target for a value: exact, else case-insensitive, else spoken words ignoring punctuation.
-   */
-  private static String route(Map<String, String> routes, String value) {
-    if (routes == null || value == null) {
-      return null;
-    }
-    String normal = normalise(value);
-    for (Map.Entry<String, String> route : new TreeMap<>(routes).entrySet()) {
-      if (route.getKey().equals(value) || normalise(route.getKey()).equals(normal)) {
-        return route.getValue();
-      }
-    }
-    return null;
-  }
-
-  private static String normalise(String value) {
-    return value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}*#]+", " ").trim();
   }
 
   private String lookup(String name) {

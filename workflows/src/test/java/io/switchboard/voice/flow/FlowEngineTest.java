@@ -164,6 +164,19 @@ class FlowEngineTest {
   }
 
   @Test
+  void branchWithoutAMatchOrDefaultSaysGoodbye() {
+    Flow flow =
+        Flows.parse(
+            "{'name':'x','start':'b','nodes':[{'id':'b','type':'branch','attribute':'FromState',"
+                + "'cases':{'CA':'h'}},{'id':'h','type':'hangup'}]}");
+
+    assertThat(new FlowEngine(flow, Map.of("FromState", "NY")).start(0).verbs())
+        .containsExactly(new Say(FlowEngine.GOODBYE), new Hangup());
+    assertThat(new FlowEngine(flow, Map.of("FromState", "ca")).start(0).verbs())
+        .containsExactly(new Hangup());
+  }
+
+  @Test
   void unknownStepApologisesAndHangsUp() {
     engine.start(MONDAY_OPEN);
 
