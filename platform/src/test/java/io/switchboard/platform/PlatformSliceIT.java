@@ -33,8 +33,8 @@ abstract class PlatformSliceIT extends PlatformTestSupport {
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/xml"));
     assertThat(answer.body())
         .startsWith("<?xml")
-        .contains("<Response><Say>Welcome to Switchboard.")
-        .contains("<Hangup/></Response>");
+        .contains("<Response><Say>Welcome to Switchboard.</Say><Gather")
+        .contains("action=\"voice/main\"");
     String call = awaitRecordedCall(callSid);
     assertThat(call)
         .contains("\"callSid\":\"" + callSid + "\"")

@@ -1,5 +1,7 @@
 package io.switchboard.voice;
 
+import io.switchboard.voice.flow.Flow;
+
 /**
  * What the first voice webhook of a call tells us about it.
  *
@@ -9,6 +11,8 @@ package io.switchboard.voice;
  * @param to our number that was called
  * @param direction Twilio's direction, for example {@code inbound}
  * @param startedAtMillis when the first webhook reached us, epoch milliseconds
+ * @param flow the flow the call runs, pinned at its start (a later publish never changes it), or
+ *     null for the built-in greeting
  */
 public record CallSessionInput(
     String callSid,
@@ -16,4 +20,16 @@ public record CallSessionInput(
     String from,
     String to,
     String direction,
-    long startedAtMillis) {}
+    long startedAtMillis,
+    Flow flow) {
+
+  public CallSessionInput(
+      String callSid,
+      String accountSid,
+      String from,
+      String to,
+      String direction,
+      long startedAtMillis) {
+    this(callSid, accountSid, from, to, direction, startedAtMillis, null);
+  }
+}

@@ -3,7 +3,9 @@ package io.switchboard.voice;
 import static io.switchboard.common.SwitchboardSearchAttributes.CALL_SID;
 import static io.switchboard.common.SwitchboardSearchAttributes.CHANNEL;
 import static io.switchboard.common.SwitchboardSearchAttributes.COMM_STATUS;
+import static io.switchboard.common.SwitchboardSearchAttributes.FLOW_NAME;
 
+import io.switchboard.voice.flow.FlowEngine;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
@@ -41,6 +43,12 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
    */
   static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
 
+  /**
+   * Sessions from before flows answered the fixed greeting; from this version on, a session whose
+   * input carries a flow walks it with {@link FlowEngine}.
+   */
+  static final String FLOW_ENGINE_CHANGE = "flow-engine";
+
   private static final Logger log = Workflow.getLogger(CallSessionWorkflowImpl.class);
 
   private final ActivityOptions recordOptions =
@@ -64,6 +72,8 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   private int changes;
   private int lastSequence = -1;
   private boolean ended;
+  private FlowEngine flow;
+  private VoiceInstruction firstAnswer;
 
   @WorkflowInit
   public CallSessionWorkflowImpl(CallSessionInput input) {
@@ -92,12 +102,42 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
     if (turns == 1) {
       status = "in-progress";
       record(status);
+      startFlow(turn);
     }
     if (turn.kind() == VoiceTurn.TurnKind.FALLBACK) {
       // Twilio could not use what we answered last; apologise rather than repeat it.
       return VoiceInstruction.of(new VoiceInstruction.Say(TROUBLE), new VoiceInstruction.Hangup());
     }
+    if (flow != null) {
+      return flowTurn(turn);
+    }
     return VoiceInstruction.of(new VoiceInstruction.Say(GREETING), new VoiceInstruction.Hangup());
+  }
+
+  private VoiceInstruction flowTurn(VoiceTurn turn) {
+    if (turn.kind() == VoiceTurn.TurnKind.ANSWER) {
+      // A duplicate first webhook the inbox did not catch hears the same start, not a new one.
+      if (firstAnswer == null) {
+        firstAnswer = flow.start(Workflow.currentTimeMillis());
+      }
+      return firstAnswer;
+    }
+    return flow.resume(turn.step(), turn.parameters(), Workflow.currentTimeMillis());
+  }
+
+  /**
+   * Pins the session to the flow it was started with. The caller attributes a branch may route on
+   * come from the first webhook.
+   */
+  private void startFlow(VoiceTurn first) {
+    if (input.flow() == null
+        || Workflow.getVersion(FLOW_ENGINE_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    flow = new FlowEngine(input.flow(), first.parameters());
+    // Ops list the calls of a flow in the Temporal UI; the version is in the state query.
+    Workflow.upsertTypedSearchAttributes(FLOW_NAME.valueSet(input.flow().name()));
+    log.info("call follows flow {} version {}", input.flow().name(), input.flow().version());
   }
 
   @Override
@@ -136,7 +176,18 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
 
   @Override
   public CallState getState() {
-    return new CallState(input.callSid(), status, turns, ended);
+    if (flow == null) {
+      return new CallState(input.callSid(), status, turns, ended);
+    }
+    return new CallState(
+        input.callSid(),
+        status,
+        turns,
+        ended,
+        flow.flow().name(),
+        flow.flow().version(),
+        flow.waitingAt(),
+        flow.variables());
   }
 
   private void record(String newStatus) {

@@ -25,9 +25,15 @@ public record VoiceInstruction(List<Verb> verbs) {
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "verb")
   @JsonSubTypes({
     @JsonSubTypes.Type(value = Say.class, name = "say"),
-    @JsonSubTypes.Type(value = Hangup.class, name = "hangup")
+    @JsonSubTypes.Type(value = Hangup.class, name = "hangup"),
+    @JsonSubTypes.Type(value = Play.class, name = "play"),
+    @JsonSubTypes.Type(value = Pause.class, name = "pause"),
+    @JsonSubTypes.Type(value = Gather.class, name = "gather"),
+    @JsonSubTypes.Type(value = Record.class, name = "record"),
+    @JsonSubTypes.Type(value = Dial.class, name = "dial"),
+    @JsonSubTypes.Type(value = Redirect.class, name = "redirect")
   })
-  public sealed interface Verb permits Say, Hangup {}
+  public sealed interface Verb permits Say, Hangup, Play, Pause, Gather, Record, Dial, Redirect {}
 
   /**
    * Speak text to the caller.
@@ -44,4 +50,67 @@ public record VoiceInstruction(List<Verb> verbs) {
 
   /** End the call. */
   public record Hangup() implements Verb {}
+
+  /**
+   * Play an audio file to the caller.
+   *
+   * @param url the audio's URL
+   */
+  public record Play(String url) implements Verb {}
+
+  /**
+   * Wait silently.
+   *
+   * @param seconds how long
+   */
+  public record Pause(int seconds) implements Verb {}
+
+  /**
+   * Listen for keypad or speech input; prompts play while it listens. With {@code
+   * actionOnEmptyResult} Twilio requests the action even without input, so that the session decides
+   * what silence means.
+   *
+   * @param action the action URL (a path under {@code /webhooks/voice/})
+   * @param input {@code dtmf}, {@code speech} or {@code dtmf speech}
+   * @param numDigits how many digits end the input, or null for Twilio's default
+   * @param timeoutSeconds silence that ends the input, or null for Twilio's default
+   * @param actionOnEmptyResult whether to request the action without input
+   * @param prompts the Say, Play and Pause verbs heard while listening
+   */
+  public record Gather(
+      String action,
+      String input,
+      Integer numDigits,
+      Integer timeoutSeconds,
+      boolean actionOnEmptyResult,
+      List<Verb> prompts)
+      implements Verb {
+    public Gather {
+      prompts = prompts == null ? List.of() : List.copyOf(prompts);
+    }
+  }
+
+  /**
+   * Record the caller, then request the action with RecordingSid and RecordingUrl.
+   *
+   * @param action the action URL (a path under {@code /webhooks/voice/})
+   * @param maxLengthSeconds the longest recording, or null for Twilio's default
+   */
+  public record Record(String action, Integer maxLengthSeconds) implements Verb {}
+
+  /**
+   * Connect the caller to a number; when that call ends Twilio requests the action.
+   *
+   * @param number whom to dial (E.164)
+   * @param action the action URL (a path under {@code /webhooks/voice/})
+   * @param timeoutSeconds how long to let it ring, or null for Twilio's default
+   */
+  public record Dial(String number, String action, Integer timeoutSeconds) implements Verb {}
+
+  /**
+   * Fetch the next TwiML from a URL.
+   *
+   * @param url a path under {@code /webhooks/voice/}
+   */
+  public record Redirect(String url) implements Verb {}
 }

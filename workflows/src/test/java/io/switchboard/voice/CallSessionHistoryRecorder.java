@@ -3,6 +3,7 @@ package io.switchboard.voice;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.file.Files;
@@ -51,13 +52,39 @@ class CallSessionHistoryRecorder {
         });
   }
 
+  /** Since flows: the version marker, a menu turn and a voicemail in the history. */
+  @Test
+  void recordFlowMenuToVoicemail() throws Exception {
+    record(
+        "flow-menu-voicemail-v3-flow-engine.json",
+        (client, worker) -> {
+          CallSessionWorkflowTest.answer(
+              client, worker, CallSessionFlowTest.call("CA100", CallSessionFlowTest.SUPPORT));
+          CallSessionWorkflow session = session(client);
+          session.nextInstruction(CallSessionFlowTest.action("CA100", "main", ""));
+          session.nextInstruction(CallSessionFlowTest.action("CA100", "main", ""));
+          session.nextInstruction(
+              new VoiceTurn(
+                  "CA100",
+                  VoiceTurn.TurnKind.ACTION,
+                  java.util.Map.of("RecordingSid", "RE1", "RecordingUrl", "https://x.test/RE1"),
+                  "voicemail"));
+          session.callStatusChanged(new CallStatusEvent("CA100", "completed", 40, 6));
+        });
+  }
+
   interface Scenario {
     void run(WorkflowClient client, Worker worker);
   }
 
   private static void record(String name, Scenario scenario) throws Exception {
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      for (String attribute : List.of("CallSid", "Channel", "CommStatus")) {
+    // A fixed start time inside the support flow's opening hours, so that the recording is stable.
+    TestEnvironmentOptions options =
+        TestEnvironmentOptions.newBuilder()
+            .setInitialTime(CallSessionFlowTest.FRIDAY_LUNCH.plus(java.time.Duration.ofHours(1)))
+            .build();
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options)) {
+      for (String attribute : List.of("CallSid", "Channel", "CommStatus", "FlowName")) {
         env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
       }
       Worker worker = env.newWorker("voice");

@@ -1,7 +1,13 @@
 package io.switchboard.api.voice;
 
 import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Pause;
+import com.twilio.twiml.voice.Play;
+import com.twilio.twiml.voice.Record;
+import com.twilio.twiml.voice.Redirect;
 import com.twilio.twiml.voice.Reject;
 import com.twilio.twiml.voice.Say;
 import io.switchboard.voice.VoiceInstruction;
@@ -18,6 +24,26 @@ public class TwimlRenderer {
       // Java 17 has no pattern switch; the sealed Verb type keeps this chain complete.
       if (verb instanceof VoiceInstruction.Say say) {
         response.say(say(say));
+      } else if (verb instanceof VoiceInstruction.Play play) {
+        response.play(new Play.Builder(play.url()).build());
+      } else if (verb instanceof VoiceInstruction.Pause pause) {
+        response.pause(new Pause.Builder().length(pause.seconds()).build());
+      } else if (verb instanceof VoiceInstruction.Gather gather) {
+        response.gather(gather(gather));
+      } else if (verb instanceof VoiceInstruction.Record record) {
+        Record.Builder builder = new Record.Builder().action(record.action());
+        if (record.maxLengthSeconds() != null) {
+          builder.maxLength(record.maxLengthSeconds());
+        }
+        response.record(builder.build());
+      } else if (verb instanceof VoiceInstruction.Dial dial) {
+        Dial.Builder builder = new Dial.Builder(dial.number()).action(dial.action());
+        if (dial.timeoutSeconds() != null) {
+          builder.timeout(dial.timeoutSeconds());
+        }
+        response.dial(builder.build());
+      } else if (verb instanceof VoiceInstruction.Redirect redirect) {
+        response.redirect(new Redirect.Builder(redirect.url()).build());
       } else if (verb instanceof VoiceInstruction.Hangup) {
         response.hangup(new Hangup.Builder().build());
       } else {
@@ -25,6 +51,35 @@ public class TwimlRenderer {
       }
     }
     return response.build().toXml();
+  }
+
+  private static Gather gather(VoiceInstruction.Gather gather) {
+    Gather.Builder builder =
+        new Gather.Builder()
+            .action(gather.action())
+            .actionOnEmptyResult(gather.actionOnEmptyResult())
+            .inputs(
+                Arrays.stream(gather.input().trim().split("\\s+"))
+                    .map(input -> byName(Gather.Input.values(), input))
+                    .toList());
+    if (gather.numDigits() != null) {
+      builder.numDigits(gather.numDigits());
+    }
+    if (gather.timeoutSeconds() != null) {
+      builder.timeout(gather.timeoutSeconds());
+    }
+    for (VoiceInstruction.Verb prompt : gather.prompts()) {
+      if (prompt instanceof VoiceInstruction.Say say) {
+        builder.say(say(say));
+      } else if (prompt instanceof VoiceInstruction.Play play) {
+        builder.play(new Play.Builder(play.url()).build());
+      } else if (prompt instanceof VoiceInstruction.Pause pause) {
+        builder.pause(new Pause.Builder().length(pause.seconds()).build());
+      } else {
+        throw new IllegalArgumentException("<Gather> cannot hold " + prompt);
+      }
+    }
+    return builder.build();
   }
 
   /** {@code <Reject reason="busy"/>}: the call is refused before it is answered. */

@@ -3,9 +3,11 @@ package io.switchboard.api.voice;
 import io.switchboard.api.inbox.InboxProperties;
 import io.switchboard.api.inbox.WebhookKind;
 import io.switchboard.api.security.TwilioWebhook;
+import io.switchboard.api.voice.flow.FlowStore;
 import io.switchboard.voice.CallSessionInput;
 import io.switchboard.voice.VoiceInstruction;
 import io.switchboard.voice.VoiceTurn;
+import io.switchboard.voice.flow.Flow;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +32,7 @@ public class VoiceTurns {
   private static final Logger log = LoggerFactory.getLogger(VoiceTurns.class);
 
   private final CallSessions sessions;
+  private final FlowStore flows;
   private final TwimlRenderer twiml;
   private final Executor executor;
   private final Clock clock;
@@ -37,11 +40,13 @@ public class VoiceTurns {
 
   public VoiceTurns(
       CallSessions sessions,
+      FlowStore flows,
       TwimlRenderer twiml,
       @Qualifier("voiceAnswerExecutor") Executor executor,
       Clock clock,
       InboxProperties inbox) {
     this.sessions = sessions;
+    this.flows = flows;
     this.twiml = twiml;
     this.executor = executor;
     this.clock = clock;
@@ -59,19 +64,12 @@ public class VoiceTurns {
 
   public Answer answer(TwilioWebhook webhook, WebhookKind kind, String step) {
     String callSid = webhook.param("CallSid");
-    CallSessionInput input =
-        new CallSessionInput(
-            callSid,
-            webhook.param("AccountSid"),
-            webhook.param("From"),
-            webhook.param("To"),
-            webhook.param("Direction") == null ? "inbound" : webhook.param("Direction"),
-            clock.millis());
     VoiceTurn turn = new VoiceTurn(callSid, turnKind(kind), webhook.parameters(), step);
     // Every kind of turn uses update-with-start: a turn for a call whose session is gone (it
     // closed when idle, or the first webhook never reached Temporal) starts one rather than fail.
+    // The flow lookup counts against the same time budget as the session's answer.
     CompletableFuture<VoiceInstruction> answer =
-        CompletableFuture.supplyAsync(() -> sessions.answer(input, turn), executor);
+        CompletableFuture.supplyAsync(() -> sessions.answer(input(webhook, kind), turn), executor);
     try {
       return new Answer(twiml.render(answer.get(budgetMillis, TimeUnit.MILLISECONDS)), true, null);
     } catch (TimeoutException e) {
@@ -84,6 +82,23 @@ public class VoiceTurns {
       Thread.currentThread().interrupt();
       return new Answer(fallbackTwiml(), false, "interrupted");
     }
+  }
+
+  /**
+   * The session's input, used only if this turn starts it. The first webhook pins the latest
+   * version of the number's flow; later turns need none, since their session has it.
+   */
+  private CallSessionInput input(TwilioWebhook webhook, WebhookKind kind) {
+    Flow flow =
+        kind == WebhookKind.VOICE ? flows.forNumber(webhook.param("To")).orElse(null) : null;
+    return new CallSessionInput(
+        webhook.param("CallSid"),
+        webhook.param("AccountSid"),
+        webhook.param("From"),
+        webhook.param("To"),
+        webhook.param("Direction") == null ? "inbound" : webhook.param("Direction"),
+        clock.millis(),
+        flow);
   }
 
   public String fallbackTwiml() {

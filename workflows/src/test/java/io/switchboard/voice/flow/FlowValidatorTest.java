@@ -1,0 +1,80 @@
+package io.switchboard.voice.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FlowValidatorTest {
+
+  @Test
+  void theSupportFlowIsValid() {
+    assertThat(FlowValidator.validate(Flows.parse(Flows.SUPPORT))).isEmpty();
+  }
+
+  @Test
+  void unknownNodesAndStartAreNamed() {
+    Flow flow =
+        Flows.parse(
+            "{'name':'x','start':'nope','nodes':[{'id':'a','type':'say','say':'hi','next':'b'}]}");
+
+    assertThat(FlowValidator.validate(flow))
+        .contains("start 'nope' is an unknown node", "node 'a' goes to unknown node 'b'");
+  }
+
+  @Test
+  void unreachableNodesAreNamed() {
+    Flow flow =
+        Flows.parse(
+            "{'name':'x','start':'a','nodes':[{'id':'a','type':'hangup'},"
+                + "{'id':'b','type':'say','say':'lost'}]}");
+
+    assertThat(FlowValidator.validate(flow))
+        .containsExactly("node 'b' is unreachable from start 'a'");
+  }
+
+  @Test
+  void loopsWithoutInputAreRefusedButLoopsThroughAMenuAreFine() {
+    Flow spin =
+        Flows.parse(
+            "{'name':'x','start':'a','nodes':[{'id':'a','type':'say','say':'a','next':'b'},"
+                + "{'id':'b','type':'set','set':{'k':'v'},'next':'a'}]}");
+    Flow menu =
+        Flows.parse(
+            "{'name':'x','start':'a','nodes':[{'id':'a','type':'say','say':'a','next':'m'},"
+                + "{'id':'m','type':'menu','say':'again?','routes':{'1':'a'}}]}");
+
+    assertThat(FlowValidator.validate(spin))
+        .containsExactly("nodes a -> b -> a loop without waiting for caller input");
+    assertThat(FlowValidator.validate(menu)).isEmpty();
+  }
+
+  @Test
+  void missingPromptsAndFieldsAreNamed() {
+    Flow flow =
+        Flows.parse(
+            "{'name':'x','start':'m','nodes':[{'id':'m','type':'menu','routes':{'1':'v'}},"
+                + "{'id':'v','type':'voicemail','next':'d'},{'id':'d','type':'dial','next':'h'},"
+                + "{'id':'h','type':'hours','timeZone':'Mars/Base','weekly':{'mon':'9-5'},"
+                + "'open':'m','closed':'m'}]}");
+
+    assertThat(FlowValidator.validate(flow))
+        .contains(
+            "node 'm' needs a prompt ('say' or 'play')",
+            "node 'v' needs a prompt ('say')",
+            "node 'd' needs a 'number'",
+            "node 'h' has an unknown time zone 'Mars/Base'",
+            "node 'h' has a bad range on mon: 9-5");
+  }
+
+  @Test
+  void badAndDuplicateIdsAreRefused() {
+    Flow flow =
+        Flows.parse(
+            "{'name':'x','start':'a','nodes':[{'id':'a','type':'hangup'},"
+                + "{'id':'a','type':'hangup'},{'id':'a/b','type':'hangup'}]}");
+
+    assertThat(FlowValidator.validate(flow))
+        .contains(
+            "node 'a' is defined twice", "node id 'a/b' must be 1-64 letters, digits, - or _");
+  }
+}
