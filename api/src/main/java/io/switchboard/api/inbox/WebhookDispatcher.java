@@ -23,10 +23,13 @@ public class WebhookDispatcher {
 
   private final WorkflowClient client;
   private final InboundMessages inboundMessages;
+  private final RecordingDispatch recordings;
 
-  public WebhookDispatcher(WorkflowClient client, InboundMessages inboundMessages) {
+  public WebhookDispatcher(
+      WorkflowClient client, InboundMessages inboundMessages, RecordingDispatch recordings) {
     this.client = client;
     this.inboundMessages = inboundMessages;
+    this.recordings = recordings;
   }
 
   /**
@@ -45,6 +48,9 @@ public class WebhookDispatcher {
       // stored once. The auto-reply can only go in the webhook's own answer, so none is sent here.
       inboundMessages.handle(event.params());
       return DispatchState.DISPATCHED;
+    }
+    if (event.kind() == WebhookKind.RECORDING || event.kind() == WebhookKind.TRANSCRIPTION) {
+      return event.workflowId() == null ? DispatchState.UNROUTED : recordings.dispatch(event);
     }
     if (event.kind() != WebhookKind.STATUS || event.workflowId() == null) {
       return event.kind() == WebhookKind.STATUS ? DispatchState.ORPHANED : DispatchState.UNROUTED;
