@@ -157,7 +157,7 @@ class RecordingPlatformIT {
   void tamperedStoredMediaIsRefusedWithAClearProblem() throws Exception {
     String callSid = consentedCall();
     String sid = record(callSid);
-    await(() -> api("GET", "/api/recordings/" + callSid), "\"transcriptStatus\":\"untranscribed\"");
+    await(() -> api("GET", "/api/recordings/" + callSid), "\"status\":\"stored\"");
     byte[] sealed = read(sid);
     sealed[sealed.length - 20] ^= 0x01;
     store.put(sid + ".sbr", out -> out.write(sealed));

@@ -17,8 +17,8 @@ public interface RecordingActivities {
 
   /**
    * Streams the media from Twilio (its media host or the simulator only), encrypts it under a new
-   * data key, stores it and reads it back to verify. A retry with the same request id finds the
-   * stored copy and returns it.
+   * data key, stores it and reads it back to verify. A retry finds the stored copy of the same
+   * RecordingSid and returns it without downloading again.
    */
   @ActivityMethod
   StoredRecording store(StoreRequest request);
@@ -48,18 +48,15 @@ public interface RecordingActivities {
   record ConsentQuery(String callSid) {}
 
   /**
+   * The RecordingSid is the idempotency key of the store: one recording, one stored copy.
+   *
    * @param recordingSid the recording
    * @param callSid its call
    * @param mediaUrl Twilio's RecordingUrl
    * @param durationSeconds its length, if known
-   * @param requestId made once by the workflow
    */
   record StoreRequest(
-      String recordingSid,
-      String callSid,
-      String mediaUrl,
-      Integer durationSeconds,
-      String requestId) {}
+      String recordingSid, String callSid, String mediaUrl, Integer durationSeconds) {}
 
   /**
    * @param recordingId our id of the stored recording

@@ -100,8 +100,7 @@ public class RecordingPipelineWorkflowImpl implements RecordingPipelineWorkflow 
                 input.recordingSid(),
                 input.callSid(),
                 recording.mediaUrl(),
-                recording.durationSeconds(),
-                Workflow.randomUUID().toString()));
+                recording.durationSeconds()));
     state = RecordingOutcome.STORED;
     TranscriptOutcome transcript = transcribe(stored, input.transcriptionTimeoutSeconds());
     // The event and the retention timer run side by side: a receiver that is down must not keep
