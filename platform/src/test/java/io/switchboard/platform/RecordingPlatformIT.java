@@ -3,6 +3,7 @@ package io.switchboard.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.recording.RecordingOutcome;
 import io.switchboard.recording.RecordingRepository;
@@ -102,6 +103,13 @@ class RecordingPlatformIT {
     await(() -> api("GET", "/api/recordings/" + callSid), "\"twilioDeletedAt\"");
     assertThat(twilioRecordingStatus(sid)).isEqualTo(404);
     assertThat(outcome(sid)).isEqualTo(RecordingOutcome.COMPLETED);
+    assertThat(
+            workflows
+                .newUntypedWorkflowStub(RecordingWorkflowIds.recording(sid))
+                .describe()
+                .getTypedSearchAttributes()
+                .get(SwitchboardSearchAttributes.RECORDING_SID))
+        .isEqualTo(sid);
   }
 
   @Test

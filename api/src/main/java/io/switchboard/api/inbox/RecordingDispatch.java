@@ -1,5 +1,6 @@
 package io.switchboard.api.inbox;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.recording.RecordingInput;
 import io.switchboard.recording.RecordingPipelineWorkflow;
@@ -11,6 +12,7 @@ import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +38,10 @@ public class RecordingDispatch {
 
   DispatchState dispatch(InboxEvent event) {
     try {
-      RecordingPipelineWorkflow pipeline = pipeline(event.workflowId());
+      RecordingInput input = input(event);
+      RecordingPipelineWorkflow pipeline = pipeline(event.workflowId(), input);
       BatchRequest request = client.newSignalWithStartRequest();
-      request.add(pipeline::process, input(event));
+      request.add(pipeline::process, input);
       if (event.kind() == WebhookKind.RECORDING) {
         request.add(
             pipeline::recordingStatusChanged, RecordingStatusEvent.fromCallback(event.params()));
@@ -67,13 +70,25 @@ public class RecordingDispatch {
         recordings.transcriptionTimeout().toSeconds());
   }
 
-  private RecordingPipelineWorkflow pipeline(String workflowId) {
+  /**
+   * The pipeline's stub. Its search attributes are set at start, from the callback, so that ops
+   * find it by the RecordingSid or the CallSid without the workflow upserting anything.
+   */
+  private RecordingPipelineWorkflow pipeline(String workflowId, RecordingInput input) {
+    SearchAttributes.Builder attributes =
+        SearchAttributes.newBuilder()
+            .set(SwitchboardSearchAttributes.RECORDING_SID, input.recordingSid())
+            .set(SwitchboardSearchAttributes.CHANNEL, "voice");
+    if (input.callSid() != null) {
+      attributes.set(SwitchboardSearchAttributes.CALL_SID, input.callSid());
+    }
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(properties.taskQueues().recording())
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .setTypedSearchAttributes(attributes.build())
             .build();
     return client.newWorkflowStub(RecordingPipelineWorkflow.class, options);
   }
