@@ -92,6 +92,10 @@ class RecordingActivitiesImpl implements RecordingActivities {
               null,
               null),
           clock.instant());
+      if (recordings.find(id).filter(RecordingRow::stored).isEmpty()) {
+        // Erased while this attempt downloaded: the copy just written must not outlive it.
+        store.delete(ref(id));
+      }
       return new StoredRecording(id, sealed[0].keyId(), sealed[0].sizeBytes(), sealed[0].sha256());
     } catch (IOException e) {
       throw new UncheckedIOException("storing recording " + id + " failed", e);

@@ -3,6 +3,7 @@ package io.switchboard.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
@@ -50,7 +52,7 @@ class RecordingActivitiesImplTest {
     RecordingActivitiesImpl activities =
         activities(RecordingProperties.Fallback.UNTRANSCRIBED, null);
     when(media.openWav(URL)).thenAnswer(i -> new ByteArrayInputStream(wav));
-    when(repository.find(SID)).thenReturn(Optional.empty());
+    rowsAreKept();
 
     StoredRecording stored = activities.store(new StoreRequest(SID, "CA1", URL, 2));
 
@@ -64,9 +66,48 @@ class RecordingActivitiesImplTest {
     assertThat(row.getValue().sha256()).isEqualTo(stored.sha256());
     assertThat(row.getValue().keyId()).isEqualTo("r1");
 
-    when(repository.find(SID)).thenReturn(Optional.of(row.getValue()));
     assertThat(activities.store(new StoreRequest(SID, "CA1", URL, 2))).isEqualTo(stored);
     verify(media, times(1)).openWav(URL);
+  }
+
+  @Test
+  void aCopyWrittenWhileTheRecordingWasErasedIsDeleted() {
+    RecordingActivitiesImpl activities =
+        activities(RecordingProperties.Fallback.UNTRANSCRIBED, null);
+    when(media.openWav(URL)).thenAnswer(i -> new ByteArrayInputStream(wav));
+    RecordingRow erased =
+        new RecordingRow(
+            SID,
+            "CA1",
+            "erased",
+            2,
+            null,
+            null,
+            null,
+            null,
+            "audio/wav",
+            "erased",
+            null,
+            null,
+            null);
+    when(repository.find(SID)).thenReturn(Optional.empty(), Optional.of(erased));
+
+    activities.store(new StoreRequest(SID, "CA1", URL, 2));
+
+    assertThat(dir.resolve(SID + ".sbr")).doesNotExist();
+  }
+
+  /** The repository keeps what is saved, as PostgreSQL would. */
+  private void rowsAreKept() {
+    AtomicReference<RecordingRow> saved = new AtomicReference<>();
+    doAnswer(
+            invocation -> {
+              saved.set(invocation.getArgument(0));
+              return null;
+            })
+        .when(repository)
+        .saveStored(any(), any());
+    when(repository.find(SID)).thenAnswer(invocation -> Optional.ofNullable(saved.get()));
   }
 
   @Test
@@ -80,7 +121,7 @@ class RecordingActivitiesImplTest {
     RecordingActivitiesImpl activities =
         activities(RecordingProperties.Fallback.TRANSCRIBER, transcriber);
     when(media.openWav(URL)).thenAnswer(i -> new ByteArrayInputStream(wav));
-    when(repository.find(SID)).thenReturn(Optional.empty());
+    rowsAreKept();
     activities.store(new StoreRequest(SID, "CA1", URL, 2));
 
     TranscriptOutcome outcome = activities.transcribeFallback(new FallbackRequest(SID, "timeout"));

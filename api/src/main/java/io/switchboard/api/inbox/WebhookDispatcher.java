@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Hands an asynchronous webhook to its workflow as a signal. Every workflow that follows a call has
  * a {@code callStatusChanged} signal and every one that follows a message a {@code
  * messageStatusChanged} signal, so status callbacks are routed by the workflow id alone, whatever
- * the workflow's type. Signals must be idempotent in the workflow: the relay delivers at least
+ * the workflow's type. Recording and transcription callbacks go to the recording's pipeline ({@link
+ * RecordingDispatch}). Signals must be idempotent in the workflow: the relay delivers at least
  * once.
  */
 @Component
