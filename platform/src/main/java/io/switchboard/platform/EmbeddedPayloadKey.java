@@ -19,11 +19,19 @@ final class EmbeddedPayloadKey {
 
   static final String FILE_NAME = "payload-keys";
 
+  /** The recording master keys: separate from the payload keys, generated the same way. */
+  static final String RECORDING_FILE_NAME = "recording-keys";
+
   private EmbeddedPayloadKey() {}
 
   /** The keys as {@code id:base64key}, read from the folder or generated into it. */
   static String loadOrCreate(Path dataDir) {
-    Path file = dataDir.resolve(FILE_NAME);
+    return loadOrCreate(dataDir, FILE_NAME, "local1");
+  }
+
+  /** Keys of one kind as {@code id:base64key}, read from their file or generated into it. */
+  static String loadOrCreate(Path dataDir, String fileName, String keyId) {
+    Path file = dataDir.resolve(fileName);
     try {
       if (Files.exists(file)) {
         return Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -31,7 +39,7 @@ final class EmbeddedPayloadKey {
       Files.createDirectories(dataDir);
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
-      String keys = "local1:" + Base64.getEncoder().encodeToString(key);
+      String keys = keyId + ":" + Base64.getEncoder().encodeToString(key);
       Files.writeString(file, keys + "\n", StandardCharsets.UTF_8);
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -58,6 +58,7 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
         context -> context.getBeanFactory().registerSingleton("embeddedServices", services));
     simulatorCredentials(environment, properties);
     payloadKeys(environment, dataDir, properties);
+    recordingKeys(environment, dataDir, properties);
     environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     Thread hook = new Thread(() -> closeAll(started), "switchboard-embedded-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -140,6 +141,17 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
       return;
     }
     properties.put("switchboard.payload-encryption.keys", EmbeddedPayloadKey.loadOrCreate(dataDir));
+  }
+
+  /** Likewise the master keys of recording media, so that stored recordings survive a restart. */
+  private static void recordingKeys(
+      ConfigurableEnvironment environment, Path dataDir, Map<String, Object> properties) {
+    if (hasText(environment.getProperty("switchboard.recordings.keys"))) {
+      return;
+    }
+    properties.put(
+        "switchboard.recordings.keys",
+        EmbeddedPayloadKey.loadOrCreate(dataDir, EmbeddedPayloadKey.RECORDING_FILE_NAME, "rec1"));
   }
 
   /**

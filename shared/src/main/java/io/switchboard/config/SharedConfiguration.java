@@ -16,7 +16,7 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SwitchboardProperties.class)
 @EnableJdbcRepositories(basePackages = "io.switchboard")
-@Import(TemporalPayloadConfiguration.class)
+@Import({TemporalPayloadConfiguration.class, RecordingMediaConfiguration.class})
 public class SharedConfiguration {
 
   @Bean

@@ -65,7 +65,7 @@ public class TwilioClientConfiguration {
                 .build());
   }
 
-  private static String simulatorUrl(SwitchboardProperties.Twilio twilio, Environment env) {
+  static String simulatorUrl(SwitchboardProperties.Twilio twilio, Environment env) {
     if (twilio.simulatorUrl() != null) {
       return twilio.simulatorUrl().toString();
     }

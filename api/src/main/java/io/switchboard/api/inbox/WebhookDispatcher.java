@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Hands an asynchronous webhook to its workflow as a signal. Every workflow that follows a call has
  * a {@code callStatusChanged} signal and every one that follows a message a {@code
  * messageStatusChanged} signal, so status callbacks are routed by the workflow id alone, whatever
- * the workflow's type. Signals must be idempotent in the workflow: the relay delivers at least
+ * the workflow's type. Recording and transcription callbacks go to the recording's pipeline ({@link
+ * RecordingDispatch}). Signals must be idempotent in the workflow: the relay delivers at least
  * once.
  */
 @Component
@@ -23,10 +24,13 @@ public class WebhookDispatcher {
 
   private final WorkflowClient client;
   private final InboundMessages inboundMessages;
+  private final RecordingDispatch recordings;
 
-  public WebhookDispatcher(WorkflowClient client, InboundMessages inboundMessages) {
+  public WebhookDispatcher(
+      WorkflowClient client, InboundMessages inboundMessages, RecordingDispatch recordings) {
     this.client = client;
     this.inboundMessages = inboundMessages;
+    this.recordings = recordings;
   }
 
   /**
@@ -45,6 +49,9 @@ public class WebhookDispatcher {
       // stored once. The auto-reply can only go in the webhook's own answer, so none is sent here.
       inboundMessages.handle(event.params());
       return DispatchState.DISPATCHED;
+    }
+    if (event.kind() == WebhookKind.RECORDING || event.kind() == WebhookKind.TRANSCRIPTION) {
+      return event.workflowId() == null ? DispatchState.UNROUTED : recordings.dispatch(event);
     }
     if (event.kind() != WebhookKind.STATUS || event.workflowId() == null) {
       return event.kind() == WebhookKind.STATUS ? DispatchState.ORPHANED : DispatchState.UNROUTED;

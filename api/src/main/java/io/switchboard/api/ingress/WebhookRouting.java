@@ -2,6 +2,7 @@ package io.switchboard.api.ingress;
 
 import io.switchboard.api.inbox.WebhookKind;
 import io.switchboard.api.security.TwilioWebhook;
+import io.switchboard.recording.RecordingWorkflowIds;
 import io.switchboard.voice.CallWorkflowIds;
 import java.util.List;
 
@@ -16,6 +17,14 @@ public final class WebhookRouting {
 
   private WebhookRouting() {}
 
+  private static String recording(String recordingSid) {
+    try {
+      return RecordingWorkflowIds.recording(recordingSid);
+    } catch (IllegalArgumentException e) {
+      return null; // Not a recording we can name: kept UNROUTED for a look and a replay.
+    }
+  }
+
   /** The workflow id, or null when nothing in this version receives the webhook. */
   public static String workflowId(WebhookKind kind, TwilioWebhook webhook) {
     String named = webhook.queryParam("workflowId");
@@ -29,7 +38,8 @@ public final class WebhookRouting {
           callSid != null && webhook.param("MessageSid") == null
               ? CallWorkflowIds.call(callSid)
               : null;
-      case SMS, RECORDING, TRANSCRIPTION -> null;
+      case RECORDING, TRANSCRIPTION -> recording(webhook.param("RecordingSid"));
+      case SMS -> null;
     };
   }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Published flows and the number-to-flow mapping, in PostgreSQL ({@code V5__flows.sql}). */
+/** Published flows and the number-to-flow mapping, in PostgreSQL ({@code V4__flows.sql}). */
 @Repository
 public class FlowStore {
 
