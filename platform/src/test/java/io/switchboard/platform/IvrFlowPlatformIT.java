@@ -23,9 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * IVR flows end to end: flows published through the REST API, calls placed by the simulator, which
@@ -34,25 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  * exactly {@link MessagingPlatformIT}'s, so that Spring reuses its context rather than start
  * another platform.
  */
-@SpringBootTest(
-    classes = PlatformApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "switchboard.embedded.enabled=true",
-      "switchboard.embedded.persistent=false",
-      "switchboard.embedded.temporal.port=0",
-      "switchboard.embedded.temporal.ui-port=0",
-      "switchboard.embedded.temporal.mode=in-memory",
-      "switchboard.embedded.data-dir=target/it-data/messaging",
-      "switchboard.api-key=" + MessagingPlatformIT.API_KEY,
-      "switchboard.messaging.status-check-after=1s",
-      "switchboard.twilio.http.read-timeout=1s",
-      "switchboard.simulator.lifecycle.message-step=20ms",
-      // The first call of a cold JVM can exceed the production 2 s voice budget on a loaded
-      // machine (as in PlatformTestSupport); IvrFlowPlatformIT shares this context.
-      "switchboard.inbox.voice-budget=10s"
-    })
-@ActiveProfiles({"api", "worker", "simulator"})
+@SimulatorDrivenPlatformTest
 class IvrFlowPlatformIT {
 
   static final String KEY = MessagingPlatformIT.API_KEY;

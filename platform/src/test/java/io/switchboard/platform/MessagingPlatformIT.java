@@ -20,9 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,28 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * assertions hold whichever path delivers a status first; one test signals callbacks directly, as
  * the ingress does.
  */
-@SpringBootTest(
-    classes = PlatformApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "switchboard.embedded.enabled=true",
-      "switchboard.embedded.persistent=false",
-      "switchboard.embedded.temporal.port=0",
-      "switchboard.embedded.temporal.ui-port=0",
-      "switchboard.embedded.temporal.mode=in-memory",
-      "switchboard.embedded.data-dir=target/it-data/messaging",
-      "switchboard.api-key=" + MessagingPlatformIT.API_KEY,
-      "switchboard.messaging.status-check-after=1s",
-      "switchboard.twilio.http.read-timeout=1s",
-      "switchboard.simulator.lifecycle.message-step=20ms",
-      // The first call of a cold JVM can exceed the production 2 s voice budget on a loaded
-      // machine (as in PlatformTestSupport); IvrFlowPlatformIT shares this context.
-      "switchboard.inbox.voice-budget=10s"
-    })
-@ActiveProfiles({"api", "worker", "simulator"})
+@SimulatorDrivenPlatformTest
 class MessagingPlatformIT {
 
-  static final String API_KEY = "sb_it_messaging_admin";
+  static final String API_KEY = SimulatorDrivenPlatformTest.API_KEY;
   static final String FROM = "+15005550006";
 
   private final HttpClient http =
