@@ -61,7 +61,11 @@ public class RecordingKeyRotation {
       return new Result(current, media.size(), texts.size(), remaining(current));
     }
     for (RecordingRow row : media) {
-      rewrapMedia(row);
+      try {
+        rewrapMedia(row);
+      } catch (MediaIntegrityException e) {
+        throw new MediaIntegrityException("recording " + row.id() + ": " + e.getMessage(), e);
+      }
     }
     for (long id : texts) {
       rewrapTranscript(id);

@@ -1,11 +1,16 @@
 package io.switchboard.api.ops;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.switchboard.api.web.Problems;
 import io.switchboard.recording.RecordingKeyRotation;
+import io.switchboard.recording.media.MediaIntegrityException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,5 +41,15 @@ class RecordingKeysController {
       @RequestParam(defaultValue = "false") boolean dryRun)
       throws IOException {
     return rotation.run(limit, dryRun);
+  }
+
+  /**
+   * A recording that fails authentication (altered, or its old key is missing) stops the run before
+   * anything of it is replaced; the items before it are done, and the message names it.
+   */
+  @ExceptionHandler(MediaIntegrityException.class)
+  ProblemDetail integrity(MediaIntegrityException e) {
+    return Problems.of(
+        HttpStatus.CONFLICT, "recording-integrity", "Recording integrity", e.getMessage());
   }
 }
