@@ -106,7 +106,14 @@ class DevServerOpsIT extends PlatformTestSupport {
         .as("the failed run is superseded: a second retry skips it")
         .doesNotContain("\"newRunId\":\"" + newRunId)
         .contains("a newer run exists");
-    String scrape = get("/actuator/prometheus").body();
+    // The Temporal SDK reports workflow metrics to Micrometer every few seconds, not at once.
+    String scrape =
+        await(
+            () -> {
+              String body = get("/actuator/prometheus").body();
+              return body.contains("switchboard_message_final_total{") ? body : null;
+            },
+            30);
     assertThat(scrape)
         .as("the metrics the delivery-rate and Twilio-error rules use")
         .contains("switchboard_message_final_total{")
