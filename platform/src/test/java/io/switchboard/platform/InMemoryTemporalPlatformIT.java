@@ -39,6 +39,27 @@ class InMemoryTemporalPlatformIT extends PlatformSliceIT {
             API_KEY,
             "{\"target\":\"LAST_WORKFLOW_TASK\",\"reason\":\"test\",\"dryRun\":true}");
     assertThat(dryRun.statusCode()).isEqualTo(501);
+
+    HttpResponse<String> bulk =
+        send(
+            "POST",
+            "/api/ops/workflows/retry",
+            API_KEY,
+            "{\"type\":\"MessageDeliveryWorkflow\",\"target\":\"FIRST_WORKFLOW_TASK\","
+                + "\"reason\":\"test\",\"dryRun\":true}");
+    assertThat(bulk.statusCode()).isEqualTo(501);
+    assertThat(bulk.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  /**
+   * The in-memory server has no Schedules: the balance check is off and the platform still runs.
+   */
+  @Test
+  void platformStartsWithoutTheBalanceScheduleOnTheInMemoryServer() throws Exception {
+    HttpResponse<String> health = send("GET", "/actuator/health", API_KEY, null);
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"");
   }
 
   /**

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -74,6 +75,7 @@ class RecordingPlatformIT {
   @Autowired RecordingStore store;
   @Autowired MediaCipher cipher;
   @Autowired RecordingRepository recordings;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void recordingIsStoredEncryptedTranscribedServedAndDeletedAtTwilioAfterRetention()
@@ -89,6 +91,14 @@ class RecordingPlatformIT {
             "\"source\":\"twilio\"",
             () -> api("GET", "/api/webhook-events?sid=" + sid));
     assertThat(body).contains("Please call me back about the invoice.", "\"keyId\":\"rec1\"");
+    byte[] sealedTranscript =
+        jdbc.sql("SELECT sealed FROM transcripts WHERE recording_id = :id AND text IS NULL")
+            .param("id", sid)
+            .query(byte[].class)
+            .single();
+    assertThat(new String(sealedTranscript, StandardCharsets.ISO_8859_1))
+        .as("the transcript is ciphertext at rest")
+        .doesNotContain("invoice");
     byte[] sealed = read(sid);
     assertThat(sealed).isNotEqualTo(wav);
     assertThat(Arrays.copyOf(sealed, 4)).isNotEqualTo("RIFF".getBytes(StandardCharsets.US_ASCII));

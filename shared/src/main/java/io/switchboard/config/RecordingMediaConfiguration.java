@@ -1,5 +1,6 @@
 package io.switchboard.config;
 
+import io.switchboard.recording.RecordingKeyRotation;
 import io.switchboard.recording.RecordingProperties;
 import io.switchboard.recording.RecordingRepository;
 import io.switchboard.recording.media.FileSystemRecordingStore;
@@ -7,6 +8,7 @@ import io.switchboard.recording.media.KeyProvider;
 import io.switchboard.recording.media.LocalKeyProvider;
 import io.switchboard.recording.media.MediaCipher;
 import io.switchboard.recording.media.RecordingStore;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +52,18 @@ public class RecordingMediaConfiguration {
   }
 
   @Bean
-  RecordingRepository recordingRepository(JdbcClient jdbc) {
-    return new RecordingRepository(jdbc);
+  RecordingRepository recordingRepository(JdbcClient jdbc, MediaCipher cipher) {
+    return new RecordingRepository(jdbc, cipher);
+  }
+
+  @Bean
+  RecordingKeyRotation recordingKeyRotation(
+      RecordingRepository recordings,
+      JdbcClient jdbc,
+      MediaCipher cipher,
+      @Lazy KeyProvider keys,
+      RecordingStore store,
+      Clock clock) {
+    return new RecordingKeyRotation(recordings, jdbc, cipher, keys, store, clock);
   }
 }

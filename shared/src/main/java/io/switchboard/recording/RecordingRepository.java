@@ -1,5 +1,6 @@
 package io.switchboard.recording;
 
+import io.switchboard.recording.media.MediaCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,9 +16,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class RecordingRepository {
 
   private final JdbcClient jdbc;
+  private final TranscriptTable transcripts;
 
-  public RecordingRepository(JdbcClient jdbc) {
+  /**
+   * @param cipher seals transcripts at rest, as the media is
+   */
+  public RecordingRepository(JdbcClient jdbc, MediaCipher cipher) {
     this.jdbc = jdbc;
+    this.transcripts = new TranscriptTable(jdbc, cipher);
   }
 
   public void setConsent(String callSid, boolean recording, String source, Instant at) {
@@ -81,22 +87,13 @@ public class RecordingRepository {
         .list();
   }
 
-  /** Stores a transcript once per source, unless the recording was erased meanwhile. */
+  /**
+   * Stores a transcript once per source, sealed, unless the recording was erased meanwhile. The
+   * text is never written in plain.
+   */
   public void saveTranscript(
       String recordingId, String source, String transcriptionSid, String text, Instant at) {
-    jdbc.sql(
-            """
-            INSERT INTO transcripts (recording_id, source, transcription_sid, text, created_at)
-            SELECT id, :source, :sid, :text, :at FROM recordings
-             WHERE id = :id AND status = 'stored'
-            ON CONFLICT (recording_id, source) DO NOTHING
-            """)
-        .param("id", recordingId)
-        .param("source", source)
-        .param("sid", transcriptionSid)
-        .param("text", text)
-        .param("at", Timestamp.from(at))
-        .update();
+    transcripts.save(recordingId, source, transcriptionSid, text, at);
     setTranscriptStatus(recordingId, source, at);
   }
 
@@ -112,21 +109,9 @@ public class RecordingRepository {
         .update();
   }
 
+  /** A recording's transcripts, opened. */
   public List<TranscriptRow> transcripts(String recordingId) {
-    return jdbc.sql(
-            """
-            SELECT source, transcription_sid, text, created_at FROM transcripts
-             WHERE recording_id = :id ORDER BY created_at, id
-            """)
-        .param("id", recordingId)
-        .query(
-            (rs, n) ->
-                new TranscriptRow(
-                    rs.getString("source"),
-                    rs.getString("transcription_sid"),
-                    rs.getString("text"),
-                    instant(rs, "created_at")))
-        .list();
+    return transcripts.list(recordingId);
   }
 
   public void markTwilioDeleted(String id, Instant at) {

@@ -73,21 +73,22 @@ public class MessagingActivitiesImpl implements MessagingActivities {
   }
 
   /**
-   * Sends once. A first attempt sends at once; a later one first asks Twilio whether an earlier
-   * attempt created the message before its answer was lost (a timeout after success), and adopts it
-   * instead of sending again.
+   * Sends once. A message whose SID is already recorded is never sent again, whatever the attempt:
+   * an operator's reset (or re-run) of a delivery replays its send as a first attempt of a new run.
+   * A later attempt also asks Twilio whether an earlier attempt created the message before its
+   * answer was lost (a timeout after success), and adopts it instead of sending again.
    */
   @Override
   public MessageStatusEvent send(SendRequest send) {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
     MessageRequest request = send.request();
+    // A status callback, or the run before a reset, may already have recorded what was created.
+    String known = messages.findById(request.id()).map(MessageRecord::messageSid).orElse(null);
+    if (known != null) {
+      log.info("message {} was created by an earlier attempt; not sending again", request.id());
+      return twilio.fetch(known);
+    }
     if (info.getAttempt() > 1) {
-      // A status callback may already have told us the SID of what the lost attempt created.
-      String known = messages.findById(request.id()).map(MessageRecord::messageSid).orElse(null);
-      if (known != null) {
-        log.info("message {} was created by an earlier attempt; not sending again", request.id());
-        return twilio.fetch(known);
-      }
       Optional<MessageStatusEvent> earlier =
           twilio.findCreated(
               request,

@@ -291,7 +291,14 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   private MessageState finish() {
     Workflow.await(Workflow::isEveryHandlerFinished);
     Promise.allOf(pendingWrites).get();
-    return getState();
+    MessageState state = getState();
+    // The delivery-rate panel and alert count final outcomes. Replay-safe: the workflow's metrics
+    // scope emits nothing while a history is replayed, and it adds no command to the history.
+    Workflow.getMetricsScope()
+        .tagged(Map.of("status", state.status() == null ? "unknown" : state.status()))
+        .counter("switchboard_message_final")
+        .inc(1);
+    return state;
   }
 
   private static Integer code(ApplicationFailure failure) {

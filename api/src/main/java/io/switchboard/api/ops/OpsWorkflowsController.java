@@ -60,6 +60,21 @@ class OpsWorkflowsController {
     return operations.reset(workflowId, request, "api key " + principal.getName());
   }
 
+  @Operation(
+      summary = "Retry every failed (or stuck) workflow of a type (scope ops)",
+      description =
+          "Resets the latest run of each match: to its first workflow task (re-run from the"
+              + " input) or its last. Runs already superseded by a reset are skipped, so repeating"
+              + " the call is harmless. With dryRun, only reports what would be reset. 501 on the"
+              + " in-memory server.")
+  @PostMapping("/retry")
+  RetryResult retry(@Valid @RequestBody RetryRequest request, Principal principal) {
+    if (request.window() != null && request.window().isNegative()) {
+      throw new IllegalArgumentException("window must not be negative");
+    }
+    return operations.retry(request, "api key " + principal.getName());
+  }
+
   @ExceptionHandler(UnsupportedByServerException.class)
   ProblemDetail notImplemented(UnsupportedByServerException e) {
     return Problems.of(

@@ -13,6 +13,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,6 +89,35 @@ public class WorkflowOperations {
                             .build())
                     .getRunId());
     return new ResetResult(workflowId, runId, request.target(), eventId, false, newRunId);
+  }
+
+  /**
+   * Resets every run that matches the filter. Only the latest run of each workflow is reset, so a
+   * second call after a successful one finds the old failed runs already superseded and skips them.
+   */
+  public RetryResult retry(RetryRequest request, String requestedBy) {
+    List<WorkflowSummary> matching =
+        list(
+            request.type(),
+            request.stateOrDefault(),
+            request.windowOrDefault(),
+            request.limitOrDefault());
+    List<ResetResult> retried = new ArrayList<>();
+    List<RetryResult.Skipped> skipped = new ArrayList<>();
+    for (WorkflowSummary run : matching) {
+      if (!run.runId().equals(latestRun(run.workflowId()))) {
+        skipped.add(new RetryResult.Skipped(run.workflowId(), run.runId(), "a newer run exists"));
+        continue;
+      }
+      ResetRequest one =
+          new ResetRequest(run.runId(), request.target(), request.reason(), request.dryRun());
+      try {
+        retried.add(reset(run.workflowId(), one, requestedBy));
+      } catch (IllegalStateException | StatusRuntimeException e) {
+        skipped.add(new RetryResult.Skipped(run.workflowId(), run.runId(), e.getMessage()));
+      }
+    }
+    return new RetryResult(request.dryRun(), retried, skipped);
   }
 
   private String latestRun(String workflowId) {

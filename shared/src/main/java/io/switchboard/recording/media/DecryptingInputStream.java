@@ -4,8 +4,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,25 +26,18 @@ final class DecryptingInputStream extends InputStream {
 
   DecryptingInputStream(InputStream sealed, String recordingId, KeyProvider keys)
       throws IOException {
-    this.in = new DataInputStream(sealed);
-    try {
-      byte[] magic = in.readNBytes(MediaCipher.MAGIC.length);
-      if (!Arrays.equals(magic, MediaCipher.MAGIC)) {
-        throw new MediaIntegrityException("not Switchboard recording media (bad header)");
-      }
-      byte[] id = in.readNBytes(in.readUnsignedByte());
-      keyId = new String(id, StandardCharsets.UTF_8);
-      byte[] wrapped = in.readNBytes(in.readUnsignedShort());
-      prefix = in.readNBytes(MediaCipher.PREFIX);
-      if (prefix.length != MediaCipher.PREFIX) {
-        throw new MediaIntegrityException("recording media header is truncated");
-      }
-      header = MediaCipher.header(keyId, wrapped, prefix);
-      byte[] dataKey = keys.unwrap(keyId, wrapped, MediaCipher.context(recordingId));
-      key = new SecretKeySpec(dataKey, "AES");
-    } catch (EOFException e) {
-      throw new MediaIntegrityException("recording media header is truncated", e);
-    }
+    this(EnvelopeHeader.read(new DataInputStream(sealed)), sealed, recordingId, keys);
+  }
+
+  /** Continues after a header already read from {@code rest}. */
+  DecryptingInputStream(
+      EnvelopeHeader envelope, InputStream rest, String recordingId, KeyProvider keys) {
+    this.in = rest instanceof DataInputStream data ? data : new DataInputStream(rest);
+    keyId = envelope.keyId();
+    prefix = envelope.prefix();
+    header = envelope.segmentAad();
+    byte[] dataKey = keys.unwrap(keyId, envelope.wrapped(), MediaCipher.context(recordingId));
+    key = new SecretKeySpec(dataKey, "AES");
   }
 
   String keyId() {

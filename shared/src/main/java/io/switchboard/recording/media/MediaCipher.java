@@ -1,9 +1,13 @@
 package io.switchboard.recording.media;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -23,13 +27,14 @@ import javax.crypto.spec.SecretKeySpec;
  * plaintext until the tag checks), so each segment carries its own tag; its nonce holds its index
  * and a last-segment flag, so segments cannot be reordered, dropped or cut off unnoticed.
  *
- * <p>Layout: {@code "SBR1"}, key id (1-byte length), wrapped data key (2-byte length), 7-byte nonce
- * prefix, then segments as a 4-byte length and the sealed bytes. The header is associated data of
- * every segment, and the recording id that of the wrapped key.
+ * <p>Layout: {@code "SBR2"}, key id (1-byte length), wrapped data key (2-byte length), 7-byte nonce
+ * prefix, then segments as a 4-byte length and the sealed bytes. Format and prefix are associated
+ * data of every segment, key id and recording id that of the wrapped key ({@link EnvelopeHeader}).
+ * Because the segments do not depend on the wrapping, {@link #rewrap} moves a recording to the
+ * current master key without touching its media.
  */
 public final class MediaCipher {
 
-  static final byte[] MAGIC = "SBR1".getBytes(StandardCharsets.US_ASCII);
   static final int SEGMENT = 64 * 1024;
   static final int TAG_BITS = 128;
   static final int PREFIX = 7;
@@ -58,8 +63,11 @@ public final class MediaCipher {
     byte[] prefix = new byte[PREFIX];
     random.nextBytes(prefix);
     String keyId = keys.currentKeyId();
-    byte[] header = header(keyId, keys.wrap(dataKey, context(recordingId)), prefix);
-    out.write(header);
+    EnvelopeHeader envelope =
+        new EnvelopeHeader(
+            EnvelopeHeader.SBR2, keyId, keys.wrap(dataKey, context(recordingId)), prefix);
+    out.write(envelope.bytes());
+    byte[] header = envelope.segmentAad();
     SecretKey key = new SecretKeySpec(dataKey, "AES");
     MessageDigest digest = sha256();
     DataOutputStream data = new DataOutputStream(out);
@@ -105,13 +113,81 @@ public final class MediaCipher {
     }
   }
 
-  static byte[] header(String keyId, byte[] wrapped, byte[] prefix) {
-    byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer header =
-        ByteBuffer.allocate(MAGIC.length + 1 + id.length + 2 + wrapped.length + PREFIX);
-    header.put(MAGIC).put((byte) id.length).put(id);
-    header.putShort((short) wrapped.length).put(wrapped).put(prefix);
-    return header.array();
+  /**
+   * Copies sealed media with its data key wrapped under the current master key: the header is
+   * rewritten, the segments are copied as they are. Media in the old {@code SBR1} format, whose
+   * segments authenticate the old wrapping, is re-encrypted instead. Media already under the
+   * current key is copied unchanged, so running this twice changes nothing.
+   *
+   * @return the master key id the copy is under
+   */
+  public String rewrap(InputStream sealed, OutputStream out, String recordingId)
+      throws IOException {
+    DataInputStream in = new DataInputStream(sealed);
+    EnvelopeHeader header = EnvelopeHeader.read(in);
+    if (header.legacy()) {
+      try (DecryptingInputStream plain = new DecryptingInputStream(header, in, recordingId, keys)) {
+        return encrypt(plain, out, recordingId).keyId();
+      }
+    }
+    EnvelopeHeader target = header;
+    if (!header.keyId().equals(keys.currentKeyId())) {
+      byte[] dataKey = keys.unwrap(header.keyId(), header.wrapped(), context(recordingId));
+      target = header.rewrapped(keys.currentKeyId(), keys.wrap(dataKey, context(recordingId)));
+    }
+    out.write(target.bytes());
+    in.transferTo(out);
+    out.flush();
+    return target.keyId();
+  }
+
+  /**
+   * Seals a short text (a transcript) in the same envelope as media, in memory.
+   *
+   * @param context what the text belongs to; it opens only with the same context
+   */
+  public byte[] sealText(String text, String context) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      encrypt(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), out, context);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Opens what {@link #sealText} sealed; altered bytes throw {@link MediaIntegrityException}. */
+  public String openText(byte[] sealed, String context) {
+    try (InputStream in = decrypt(new ByteArrayInputStream(sealed), context)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@link #rewrap} for a sealed text. */
+  public byte[] rewrapText(byte[] sealed, String context) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      rewrap(new ByteArrayInputStream(sealed), out, context);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The master key id of a sealed text. */
+  public static String keyIdOf(byte[] sealed) {
+    try {
+      return keyIdOf(new ByteArrayInputStream(sealed));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The master key id in sealed media's header, without unwrapping anything. */
+  public static String keyIdOf(InputStream sealed) throws IOException {
+    return EnvelopeHeader.read(new DataInputStream(sealed)).keyId();
   }
 
   static byte[] seal(

@@ -87,6 +87,90 @@ class MediaCipherTest {
         .hasMessageContaining("'r1' is not configured");
   }
 
+  @Test
+  void rewrapMovesTheDataKeyToTheCurrentMasterKeyAndLeavesTheSealedMediaAlone() throws Exception {
+    byte[] audio = bytes(2 * MediaCipher.SEGMENT + 77);
+    byte[] underK1 = seal(cipher, audio);
+    MediaCipher rotated = new MediaCipher(LocalKeyProvider.parse(K2 + "," + K1, "r2"));
+
+    byte[] underK2 = rewrap(rotated, underK1);
+
+    assertThat(MediaCipher.keyIdOf(underK2)).isEqualTo("r2");
+    int segments = underK1.length - headerLength(underK1);
+    assertThat(Arrays.copyOfRange(underK2, underK2.length - segments, underK2.length))
+        .as("segments copied byte for byte")
+        .isEqualTo(Arrays.copyOfRange(underK1, underK1.length - segments, underK1.length));
+    MediaCipher retired = new MediaCipher(LocalKeyProvider.parse(K2, null));
+    assertThat(open(retired, underK2)).isEqualTo(audio);
+    assertThat(rewrap(rotated, underK2)).as("a second re-wrap changes nothing").isEqualTo(underK2);
+  }
+
+  @Test
+  void rewrapReencryptsMediaOfTheFirstFormatWhoseSegmentsAuthenticateTheOldWrapping()
+      throws Exception {
+    KeyProvider k1 = LocalKeyProvider.parse(K1, null);
+    byte[] audio = bytes(1000);
+    byte[] legacy = sealLegacy(k1, audio);
+    assertThat(open(cipher, legacy)).as("the first format still opens").isEqualTo(audio);
+    MediaCipher rotated = new MediaCipher(LocalKeyProvider.parse(K2 + "," + K1, "r2"));
+
+    byte[] underK2 = rewrap(rotated, legacy);
+
+    assertThat(new String(underK2, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("SBR2");
+    assertThat(open(new MediaCipher(LocalKeyProvider.parse(K2, null)), underK2)).isEqualTo(audio);
+  }
+
+  @Test
+  void sealedTextOpensOnlyInItsOwnContext() {
+    byte[] sealed = cipher.sealText("press one for sales", "RE1/transcript/twilio");
+
+    assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain("sales");
+    assertThat(cipher.openText(sealed, "RE1/transcript/twilio")).isEqualTo("press one for sales");
+    assertThatThrownBy(() -> cipher.openText(sealed, "RE2/transcript/twilio"))
+        .isInstanceOf(MediaIntegrityException.class);
+  }
+
+  /** Media as the first format wrote it: the whole header is every segment's associated data. */
+  static byte[] sealLegacy(KeyProvider keys, byte[] audio) throws IOException {
+    byte[] dataKey = new byte[32];
+    new Random(7).nextBytes(dataKey);
+    EnvelopeHeader header =
+        new EnvelopeHeader(
+            EnvelopeHeader.SBR1,
+            keys.currentKeyId(),
+            keys.wrap(dataKey, MediaCipher.context(RECORDING)),
+            new byte[MediaCipher.PREFIX]);
+    byte[] sealed =
+        MediaCipher.seal(
+            new javax.crypto.spec.SecretKeySpec(dataKey, "AES"),
+            javax.crypto.Cipher.ENCRYPT_MODE,
+            header.prefix(),
+            0,
+            true,
+            header.bytes(),
+            audio);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+    data.write(header.bytes());
+    data.writeInt(sealed.length);
+    data.write(sealed);
+    return out.toByteArray();
+  }
+
+  static byte[] rewrap(MediaCipher cipher, byte[] sealed) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    cipher.rewrap(new ByteArrayInputStream(sealed), out, RECORDING);
+    return out.toByteArray();
+  }
+
+  static int headerLength(byte[] sealed) throws IOException {
+    return EnvelopeHeader.read(new java.io.DataInputStream(new ByteArrayInputStream(sealed)))
+        .bytes()
+        .length;
+  }
+
   static byte[] seal(MediaCipher cipher, byte[] audio) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     cipher.encrypt(new ByteArrayInputStream(audio), out, RECORDING);

@@ -107,6 +107,7 @@ public enum TwilioOperation {
       "/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json",
       "IncludeSoftDeleted"),
   DELETE_RECORDING(Api.V2010, "DELETE", "/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json"),
+  FETCH_BALANCE(Api.V2010, "GET", "/2010-04-01/Accounts/{AccountSid}/Balance.json"),
   FETCH_TRANSCRIPTION(
       Api.V2010, "GET", "/2010-04-01/Accounts/{AccountSid}/Transcriptions/{Sid}.json"),
   CREATE_ROOM(

