@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,6 +22,9 @@ public class MessagingActivitiesImpl implements MessagingActivities {
 
   private static final Logger log = LoggerFactory.getLogger(MessagingActivitiesImpl.class);
 
+  /** WhatsApp's customer service window: free-form messages within 24 h of the user's last. */
+  static final Duration WHATSAPP_SESSION = Duration.ofHours(24);
+
   private final TwilioMessages twilio;
   private final MessageRepository messages;
   private final MessageEventRepository events;
@@ -28,8 +32,10 @@ public class MessagingActivitiesImpl implements MessagingActivities {
   private final SwitchboardProperties properties;
   private final Environment environment;
   private final Clock clock;
+  private final SenderThrottle throttle;
 
   public MessagingActivitiesImpl(
+      SenderThrottle throttle,
       TwilioMessages twilio,
       MessageRepository messages,
       MessageEventRepository events,
@@ -37,6 +43,7 @@ public class MessagingActivitiesImpl implements MessagingActivities {
       SwitchboardProperties properties,
       Environment environment,
       Clock clock) {
+    this.throttle = throttle;
     this.twilio = twilio;
     this.messages = messages;
     this.events = events;
@@ -72,6 +79,17 @@ public class MessagingActivitiesImpl implements MessagingActivities {
     return optOuts.isOptedOut(Addresses.number(query.from()), Addresses.number(query.to()));
   }
 
+  @Override
+  public long acquireSendSlot(SlotRequest request) {
+    return throttle.acquire(request.from(), request.segments()).toMillis();
+  }
+
+  @Override
+  public boolean isWhatsAppSessionOpen(ConsentQuery query) {
+    Instant last = messages.lastInboundAt(query.to(), query.from());
+    return last != null && last.isAfter(clock.instant().minus(WHATSAPP_SESSION));
+  }
+
   /**
    * Sends once. A first attempt sends at once; a later one first asks Twilio whether an earlier
    * attempt created the message before its answer was lost (a timeout after success), and adopts it
@@ -98,7 +116,7 @@ public class MessagingActivitiesImpl implements MessagingActivities {
         return earlier.get();
       }
     }
-    return twilio.create(request, statusCallback(send.workflowId()));
+    return twilio.create(request, send.useContent(), statusCallback(send.workflowId()));
   }
 
   @Override

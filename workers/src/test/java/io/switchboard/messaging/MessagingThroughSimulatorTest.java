@@ -66,6 +66,7 @@ class MessagingThroughSimulatorTest {
     SharedConfiguration.class,
     TwilioClientConfiguration.class,
     TwilioMessages.class,
+    SenderThrottle.class,
     MessagingActivitiesImpl.class,
     SimulatorConfiguration.class
   })

@@ -38,6 +38,27 @@ public interface MessagingActivities {
   void recordStatus(StatusRecord record);
 
   /**
+   * Asks the sender's shared rate gate for a slot to send now. Zero when granted (send at once);
+   * else how long to wait before asking again. Throttling is an answer, not a failure, so that it
+   * never uses up the send's retry attempts.
+   */
+  @ActivityMethod
+  long acquireSendSlot(SlotRequest request);
+
+  /**
+   * Whether the recipient wrote to this WhatsApp sender in the last 24 hours, so that a free-form
+   * message may be sent; outside that window WhatsApp accepts only approved templates.
+   */
+  @ActivityMethod
+  boolean isWhatsAppSessionOpen(ConsentQuery query);
+
+  /**
+   * @param from the sender, whose throughput the slot is taken from
+   * @param segments how many SMS segments the message costs (1 for WhatsApp and media only)
+   */
+  record SlotRequest(String from, int segments) {}
+
+  /**
    * @param from the sender
    * @param to the recipient
    */
@@ -47,8 +68,17 @@ public interface MessagingActivities {
    * @param request the message
    * @param requestId made once by the workflow, so that every attempt is the same send
    * @param workflowId where Twilio's status callbacks are to be signalled
+   * @param useContent send the request's approved WhatsApp template (ContentSid and variables)
+   *     instead of its body, because the 24-hour session window is closed
    */
-  record SendRequest(MessageRequest request, String requestId, String workflowId) {}
+  record SendRequest(
+      MessageRequest request, String requestId, String workflowId, boolean useContent) {
+
+    /** A send of the body (not a WhatsApp template). */
+    public SendRequest(MessageRequest request, String requestId, String workflowId) {
+      this(request, requestId, workflowId, false);
+    }
+  }
 
   /**
    * @param messageSid the message to fetch

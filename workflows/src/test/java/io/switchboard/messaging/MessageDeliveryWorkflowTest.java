@@ -23,6 +23,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
@@ -43,6 +44,12 @@ class MessageDeliveryWorkflowTest {
 
   private final MessagingActivities activities =
       mock(MessagingActivities.class, withSettings().withoutAnnotations());
+
+  @BeforeEach
+  void sessionWindowOpen() {
+    // These tests are about delivery; the session window has its own in MessageDeliveryGatesTest.
+    when(activities.isWhatsAppSessionOpen(any())).thenReturn(true);
+  }
 
   static MessageRequest request(String id) {
     return new MessageRequest(
