@@ -80,8 +80,26 @@ public class MessagingActivitiesImpl implements MessagingActivities {
   }
 
   @Override
-  public long acquireSendSlot(SlotRequest request) {
-    return throttle.acquire(request.from(), request.segments()).toMillis();
+  public SendOutcome sendWithinRate(SendRequest send) {
+    MessageStatusEvent earlier = earlierAttempt(send);
+    if (earlier != null) {
+      return SendOutcome.sent(earlier);
+    }
+    MessageRequest request = send.request();
+    Duration wait = throttle.acquire(request.from(), segments(request, send.useContent()));
+    if (!wait.isZero()) {
+      return SendOutcome.throttled(wait.toMillis());
+    }
+    return SendOutcome.sent(
+        twilio.create(request, send.useContent(), statusCallback(send.workflowId())));
+  }
+
+  /** What the sender's gate charges: SMS segments; one for MMS, WhatsApp and templates. */
+  private static int segments(MessageRequest request, boolean useContent) {
+    if (!"sms".equals(request.channel()) || useContent || request.body() == null) {
+      return 1;
+    }
+    return SmsSegments.of(request.body()).segments();
   }
 
   @Override
@@ -97,26 +115,39 @@ public class MessagingActivitiesImpl implements MessagingActivities {
    */
   @Override
   public MessageStatusEvent send(SendRequest send) {
+    MessageStatusEvent earlier = earlierAttempt(send);
+    if (earlier != null) {
+      return earlier;
+    }
+    return twilio.create(send.request(), send.useContent(), statusCallback(send.workflowId()));
+  }
+
+  /**
+   * On a retry, the message an earlier attempt created before its answer was lost (a timeout after
+   * success), if Twilio has one; null on a first attempt or when nothing was created.
+   */
+  private MessageStatusEvent earlierAttempt(SendRequest send) {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
     MessageRequest request = send.request();
-    if (info.getAttempt() > 1) {
-      // A status callback may already have told us the SID of what the lost attempt created.
-      String known = messages.findById(request.id()).map(MessageRecord::messageSid).orElse(null);
-      if (known != null) {
-        log.info("message {} was created by an earlier attempt; not sending again", request.id());
-        return twilio.fetch(known);
-      }
-      Optional<MessageStatusEvent> earlier =
-          twilio.findCreated(
-              request,
-              Instant.ofEpochMilli(info.getScheduledTimestamp()),
-              sid -> messages.sidTakenByAnother(sid, request.id()));
-      if (earlier.isPresent()) {
-        log.info("message {} was created by an earlier attempt; not sending again", request.id());
-        return earlier.get();
-      }
+    if (info.getAttempt() <= 1) {
+      return null;
     }
-    return twilio.create(request, send.useContent(), statusCallback(send.workflowId()));
+    // A status callback may already have told us the SID of what the lost attempt created.
+    String known = messages.findById(request.id()).map(MessageRecord::messageSid).orElse(null);
+    if (known != null) {
+      log.info("message {} was created by an earlier attempt; not sending again", request.id());
+      return twilio.fetch(known);
+    }
+    Optional<MessageStatusEvent> earlier =
+        twilio.findCreated(
+            request,
+            Instant.ofEpochMilli(info.getScheduledTimestamp()),
+            sid -> messages.sidTakenByAnother(sid, request.id()));
+    if (earlier.isPresent()) {
+      log.info("message {} was created by an earlier attempt; not sending again", request.id());
+      return earlier.get();
+    }
+    return null;
   }
 
   @Override

@@ -227,8 +227,8 @@ class MessagingThroughSimulatorTest {
                     e.getActivityTaskScheduledEventAttributes()
                         .getActivityType()
                         .getName()
-                        .equals("Send"))
-            .findFirst()
+                        .startsWith("Send"))
+            .reduce((first, last) -> last) // the send that was not throttled
             .orElseThrow()
             .getEventId();
     return history.stream()

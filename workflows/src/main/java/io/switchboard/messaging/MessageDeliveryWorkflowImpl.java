@@ -4,11 +4,10 @@ import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.messaging.MessagingActivities.ConsentQuery;
 import io.switchboard.messaging.MessagingActivities.FetchRequest;
+import io.switchboard.messaging.MessagingActivities.SendOutcome;
 import io.switchboard.messaging.MessagingActivities.SendRequest;
-import io.switchboard.messaging.MessagingActivities.SlotRequest;
 import io.switchboard.messaging.MessagingActivities.StatusRecord;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
@@ -93,23 +92,9 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
 
   private final MessagingActivities activities =
       Workflow.newActivityStub(
-          MessagingActivities.class, defaultOptions, Map.of("Send", sendOptions));
-
-  /**
-   * The rate gate is asked locally: one PostgreSQL statement, and a round trip through the task
-   * queue would only blur the spacing the gate grants.
-   */
-  private final MessagingActivities gate =
-      Workflow.newLocalActivityStub(
           MessagingActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(5))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofMillis(200))
-                      .setMaximumInterval(Duration.ofSeconds(10))
-                      .build())
-              .build());
+          defaultOptions,
+          Map.of("Send", sendOptions, "SendWithinRate", sendOptions));
 
   private final MessageRequest request;
   private final List<Promise<Void>> pendingWrites = new ArrayList<>();
@@ -143,11 +128,11 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
               + " only an approved template (contentSid) may be sent.");
       return finish();
     }
-    awaitSendSlot();
-    if (cancelRequested) {
+    Boolean sent = sendOnce(useContent);
+    if (sent == null) {
       return cancelled();
     }
-    if (sendOnce(useContent)) {
+    if (sent) {
       followStatus();
     }
     fallBackIfUndelivered();
@@ -155,14 +140,29 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   }
 
   /**
-   * Creates the message at Twilio; false when Twilio refused it for good. Retries exhausted on a
-   * transient error fail the workflow, so that operators see it and can retry it.
+   * Creates the message at Twilio; false when Twilio refused it for good, null when it was
+   * cancelled while waiting for its sender's rate. Retries exhausted on a transient error fail the
+   * workflow, so that operators see it and can retry it.
    */
-  private boolean sendOnce(boolean useContent) {
+  private Boolean sendOnce(boolean useContent) {
     String requestId = Workflow.randomUUID().toString();
     String workflowId = Workflow.getInfo().getWorkflowId();
+    SendRequest send = new SendRequest(request, requestId, workflowId, useContent);
     try {
-      apply(activities.send(new SendRequest(request, requestId, workflowId, useContent)), "api");
+      if (Workflow.getVersion(THROTTLE_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+        apply(activities.send(send), "api");
+        return true;
+      }
+      // The gate is asked right before the create call, in the same activity; a wait is a timer
+      // here, which a cancel ends early.
+      SendOutcome outcome = activities.sendWithinRate(send);
+      while (outcome.event() == null) {
+        if (Workflow.await(Duration.ofMillis(outcome.waitMillis()), () -> cancelRequested)) {
+          return null;
+        }
+        outcome = activities.sendWithinRate(send);
+      }
+      apply(outcome.event(), "api");
       return true;
     } catch (ActivityFailure failure) {
       ApplicationFailure cause =
@@ -231,25 +231,6 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
       return false;
     }
     return request.contentSid() == null ? null : true;
-  }
-
-  /**
-   * Waits for the sender's rate gate, shared by all workers, to grant this message its segments. A
-   * cancel ends the wait early.
-   */
-  private void awaitSendSlot() {
-    if (Workflow.getVersion(THROTTLE_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
-      return;
-    }
-    int segments =
-        "sms".equals(request.channel()) && request.body() != null
-            ? SmsSegments.of(request.body()).segments()
-            : 1;
-    SlotRequest slot = new SlotRequest(request.from(), segments);
-    long waitMillis;
-    while (!cancelRequested && (waitMillis = gate.acquireSendSlot(slot)) > 0) {
-      Workflow.await(Duration.ofMillis(waitMillis), () -> cancelRequested);
-    }
   }
 
   private MessageState cancelled() {

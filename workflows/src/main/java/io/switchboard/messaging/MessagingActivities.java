@@ -38,12 +38,13 @@ public interface MessagingActivities {
   void recordStatus(StatusRecord record);
 
   /**
-   * Asks the sender's shared rate gate for a slot to send now. Zero when granted (send at once);
-   * else how long to wait before asking again. Throttling is an answer, not a failure, so that it
-   * never uses up the send's retry attempts.
+   * Like {@link #send}, but first takes the message's segments from its sender's shared rate gate,
+   * right before the create call, so that creates at Twilio are never closer together than the
+   * sender's rate. When the gate does not grant, nothing is sent and the outcome says how long to
+   * wait before asking again: throttling is an answer, not a failure, so it never uses up retries.
    */
   @ActivityMethod
-  long acquireSendSlot(SlotRequest request);
+  SendOutcome sendWithinRate(SendRequest request);
 
   /**
    * Whether the recipient wrote to this WhatsApp sender in the last 24 hours, so that a free-form
@@ -53,10 +54,19 @@ public interface MessagingActivities {
   boolean isWhatsAppSessionOpen(ConsentQuery query);
 
   /**
-   * @param from the sender, whose throughput the slot is taken from
-   * @param segments how many SMS segments the message costs (1 for WhatsApp and media only)
+   * @param event the message as Twilio created it, or null when throttled
+   * @param waitMillis when throttled, how long until the sender's gate can grant; else 0
    */
-  record SlotRequest(String from, int segments) {}
+  record SendOutcome(MessageStatusEvent event, long waitMillis) {
+
+    public static SendOutcome sent(MessageStatusEvent event) {
+      return new SendOutcome(event, 0);
+    }
+
+    public static SendOutcome throttled(long waitMillis) {
+      return new SendOutcome(null, Math.max(1, waitMillis));
+    }
+  }
 
   /**
    * @param from the sender

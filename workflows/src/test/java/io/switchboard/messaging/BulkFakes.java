@@ -56,20 +56,26 @@ final class BulkFakes {
       this.costMillis = 1000 / perSecond;
     }
 
+    /** The gate, then the create, in one call, as the real activity does. */
     @Override
-    public synchronized long acquireSendSlot(SlotRequest request) {
+    public synchronized SendOutcome sendWithinRate(SendRequest request) {
       long now = env.currentTimeMillis();
-      long next = nextGrant.getOrDefault(request.from(), 0L);
-      if (now >= next) {
-        nextGrant.put(request.from(), now + costMillis * request.segments());
-        return 0;
+      String from = request.request().from();
+      long next = nextGrant.getOrDefault(from, 0L);
+      if (now < next) {
+        return SendOutcome.throttled(next - now);
       }
-      return next - now;
+      nextGrant.put(from, now + costMillis);
+      sentAt.add(now); // The grant's instant: the clock moves on (in real time) while we run.
+      return SendOutcome.sent(delivered(request));
     }
 
     @Override
     public MessageStatusEvent send(SendRequest request) {
-      sentAt.add(env.currentTimeMillis());
+      throw new UnsupportedOperationException("every send goes through the gate");
+    }
+
+    private static MessageStatusEvent delivered(SendRequest request) {
       return new MessageStatusEvent("SM" + request.request().id(), "delivered", null, null, null);
     }
 

@@ -11,8 +11,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import io.switchboard.messaging.MessagingActivities.SendOutcome;
 import io.switchboard.messaging.MessagingActivities.SendRequest;
-import io.switchboard.messaging.MessagingActivities.SlotRequest;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -44,28 +44,46 @@ class MessageDeliveryGatesTest {
       mock(MessagingActivities.class, withSettings().withoutAnnotations());
 
   @Test
-  void sendWaitsUntilTheSendersGateGrantsItsSegments(
+  void throttledSendWaitsTheGatesAnswerAndAsksAgainWithoutUsingRetries(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    AtomicLong sentAt = new AtomicLong();
-    // The gate answers "in 90 s" twice, then grants; the send must come after both waits.
-    when(activities.acquireSendSlot(any())).thenReturn(90_000L, 90_000L, 0L);
-    when(activities.send(any()))
+    AtomicLong grantedAt = new AtomicLong();
+    long startedAt = env.currentTimeMillis();
+    // The gate answers "in 90 s" twice, then grants.
+    when(activities.sendWithinRate(any()))
+        .thenReturn(SendOutcome.throttled(90_000), SendOutcome.throttled(90_000))
         .thenAnswer(
             call -> {
-              sentAt.set(env.currentTimeMillis());
-              return new MessageStatusEvent(SID, "delivered", null, null, null);
+              grantedAt.set(env.currentTimeMillis());
+              return SendOutcome.sent(new MessageStatusEvent(SID, "delivered", null, null, null));
             });
     worker.registerActivitiesImplementations(activities);
     env.start();
-    long startedAt = env.currentTimeMillis();
-    String body = "ж".repeat(100); // UCS-2: 2 segments of 67 characters.
 
-    MessageState state =
-        result(start(client, worker, sms("t1", "+14155550100", "+14155550199", body)));
+    MessageState state = result(start(client, worker, sms("t1", "Hi")));
 
     assertThat(state.status()).isEqualTo("delivered");
-    assertThat(sentAt.get() - startedAt).isGreaterThanOrEqualTo(180_000);
-    verify(activities, times(3)).acquireSendSlot(new SlotRequest("+14155550100", 2));
+    assertThat(grantedAt.get() - startedAt).isGreaterThanOrEqualTo(180_000);
+    ArgumentCaptor<SendRequest> sends = ArgumentCaptor.forClass(SendRequest.class);
+    verify(activities, times(3)).sendWithinRate(sends.capture());
+    // Every ask is the same send: one request id, so the activity stays idempotent.
+    assertThat(sends.getAllValues())
+        .extracting(SendRequest::requestId)
+        .containsOnly(sends.getValue().requestId());
+  }
+
+  @Test
+  void cancelWhileThrottledEndsCanceledWithoutSending(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.sendWithinRate(any())).thenReturn(SendOutcome.throttled(600_000));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    MessageDeliveryWorkflow delivery = start(client, worker, sms("t6", "Hi"));
+    env.sleep(Duration.ofMinutes(1));
+    delivery.cancel();
+
+    assertThat(result(delivery).status()).isEqualTo("canceled");
+    verify(activities, times(1)).sendWithinRate(any());
   }
 
   @Test
@@ -84,16 +102,15 @@ class MessageDeliveryGatesTest {
 
     MessageState state = result(delivery);
     assertThat(state.status()).isEqualTo("canceled");
-    verify(activities, never()).send(any());
-    verify(activities, never()).acquireSendSlot(any());
+    verify(activities, never()).sendWithinRate(any());
   }
 
   @Test
   void whatsAppOutsideTheSessionWindowSendsItsApprovedTemplate(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     when(activities.isWhatsAppSessionOpen(any())).thenReturn(false);
-    when(activities.send(any()))
-        .thenReturn(new MessageStatusEvent(SID, "delivered", null, null, null));
+    when(activities.sendWithinRate(any()))
+        .thenReturn(SendOutcome.sent(new MessageStatusEvent(SID, "delivered", null, null, null)));
     worker.registerActivitiesImplementations(activities);
     env.start();
 
@@ -101,7 +118,7 @@ class MessageDeliveryGatesTest {
 
     assertThat(state.status()).isEqualTo("delivered");
     ArgumentCaptor<SendRequest> send = ArgumentCaptor.forClass(SendRequest.class);
-    verify(activities).send(send.capture());
+    verify(activities).sendWithinRate(send.capture());
     assertThat(send.getValue().useContent()).isTrue();
     assertThat(send.getValue().request().contentSid()).isEqualTo("HX0123");
   }
@@ -110,15 +127,15 @@ class MessageDeliveryGatesTest {
   void whatsAppInsideTheSessionWindowSendsTheBody(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     when(activities.isWhatsAppSessionOpen(any())).thenReturn(true);
-    when(activities.send(any()))
-        .thenReturn(new MessageStatusEvent(SID, "delivered", null, null, null));
+    when(activities.sendWithinRate(any()))
+        .thenReturn(SendOutcome.sent(new MessageStatusEvent(SID, "delivered", null, null, null)));
     worker.registerActivitiesImplementations(activities);
     env.start();
 
     result(start(client, worker, whatsApp("t4", "HX0123", null)));
 
     ArgumentCaptor<SendRequest> send = ArgumentCaptor.forClass(SendRequest.class);
-    verify(activities).send(send.capture());
+    verify(activities).sendWithinRate(send.capture());
     assertThat(send.getValue().useContent()).isFalse();
   }
 
@@ -133,11 +150,12 @@ class MessageDeliveryGatesTest {
 
     assertThat(state.status()).isEqualTo("failed");
     assertThat(state.errorCode()).isEqualTo(63016);
-    verify(activities, never()).send(any());
+    verify(activities, never()).sendWithinRate(any());
   }
 
-  static MessageRequest sms(String id, String from, String to, String body) {
-    return new MessageRequest(id, "sms", from, to, body, List.of(), null, null, 60, null);
+  static MessageRequest sms(String id, String body) {
+    return new MessageRequest(
+        id, "sms", "+14155550100", "+14155550199", body, List.of(), null, null, 60, null);
   }
 
   static MessageRequest whatsApp(String id, String contentSid, String variables) {

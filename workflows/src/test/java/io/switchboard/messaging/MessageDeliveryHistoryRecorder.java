@@ -158,8 +158,8 @@ class MessageDeliveryHistoryRecorder {
     public void recordAccepted(MessageRequest request) {}
 
     @Override
-    public long acquireSendSlot(SlotRequest request) {
-      return 0;
+    public SendOutcome sendWithinRate(SendRequest request) {
+      return SendOutcome.sent(send(request));
     }
 
     @Override
@@ -196,8 +196,8 @@ class MessageDeliveryHistoryRecorder {
     public void recordAccepted(MessageRequest request) {}
 
     @Override
-    public long acquireSendSlot(SlotRequest request) {
-      return 0;
+    public SendOutcome sendWithinRate(SendRequest request) {
+      return SendOutcome.sent(send(request));
     }
 
     @Override

@@ -49,6 +49,13 @@ class MessageDeliveryWorkflowTest {
   void sessionWindowOpen() {
     // These tests are about delivery; the session window has its own in MessageDeliveryGatesTest.
     when(activities.isWhatsAppSessionOpen(any())).thenReturn(true);
+    // The rate gate always grants here (MessageDeliveryGatesTest has it refuse): a send within
+    // the rate is the plain send, which these tests script.
+    when(activities.sendWithinRate(any()))
+        .thenAnswer(
+            call ->
+                MessagingActivities.SendOutcome.sent(
+                    activities.send(call.getArgument(0, MessagingActivities.SendRequest.class))));
   }
 
   static MessageRequest request(String id) {

@@ -33,7 +33,7 @@ class MessageValidator {
   private static final Duration MAX_SCHEDULE = Duration.ofDays(35);
   private static final Duration DEFAULT_FALLBACK_WINDOW = Duration.ofHours(1);
   private static final Set<String> CHANNELS = Set.of("sms", "mms", "whatsapp");
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+  static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
   private final PhoneNumbers phones;
   private final MessagingProperties properties;
@@ -153,7 +153,7 @@ class MessageValidator {
   }
 
   /** WhatsApp addresses are {@code whatsapp:+E164}; the prefix is optional in requests. */
-  private String address(String channel, String field, String value) {
+  String address(String channel, String field, String value) {
     boolean prefixed = value != null && value.trim().startsWith("whatsapp:");
     if (prefixed && !"whatsapp".equals(channel)) {
       throw new InvalidMessageException(
@@ -213,7 +213,7 @@ class MessageValidator {
     return sendAt.toEpochMilli();
   }
 
-  private QuietHours quietHours(String to) {
+  QuietHours quietHours(String to) {
     MessagingProperties.QuietHoursWindow window = properties.quietHours();
     String region = phones.region(to.startsWith("whatsapp:") ? to.substring(9) : to);
     String zone = window.zones().getOrDefault(region, window.defaultZone());
