@@ -122,7 +122,8 @@ class BulkMessagingPlatformIT {
             Map.of("order", "A-17")));
 
     awaitMessage(key, "delivered");
-    assertThat(handsetBodies(to))
+    // WhatsApp messages reach the handset's WhatsApp address.
+    assertThat(handsetBodies("whatsapp:" + to))
         .containsExactly("[template HX0123456789abcdef0123456789abcdef] {\"1\":\"A-17\"}");
   }
 
@@ -135,7 +136,7 @@ class BulkMessagingPlatformIT {
 
     JsonNode message = awaitMessage(key, "failed");
     assertThat(message.get("errorCode").asInt()).isEqualTo(63016);
-    assertThat(handsetBodies(to)).isEmpty();
+    assertThat(handsetBodies("whatsapp:" + to)).isEmpty();
   }
 
   @Test

@@ -56,7 +56,7 @@ public class TemplateController {
   @Operation(operationId = "getTemplate", summary = "A template (scope messages:read)")
   TemplateView get(@PathVariable String name, @PathVariable String locale) {
     return templates
-        .find(name, locale)
+        .find(name, tag(locale))
         .orElseThrow(() -> new NotFoundException("No template " + name + " for " + locale + "."));
   }
 
@@ -71,10 +71,15 @@ public class TemplateController {
   @DeleteMapping("/{name}/{locale}")
   @Operation(operationId = "deleteTemplate", summary = "Delete a template (scope messages:write)")
   ResponseEntity<Void> delete(@PathVariable String name, @PathVariable String locale) {
-    if (!templates.delete(name, locale)) {
+    if (!templates.delete(name, tag(locale))) {
       throw new NotFoundException("No template " + name + " for " + locale + ".");
     }
     return ResponseEntity.noContent().build();
+  }
+
+  /** Locales are stored as canonical BCP 47 tags, so {@code es-mx} finds {@code es-MX}. */
+  private static String tag(String locale) {
+    return Locale.forLanguageTag(locale).toLanguageTag();
   }
 
   static TemplateView validate(String name, String locale, TemplateRequest body) {
