@@ -11,6 +11,7 @@ import io.switchboard.messaging.BulkSendWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.net.URI;
 import java.time.Clock;
@@ -114,7 +115,11 @@ public class BulkController {
 
   private ResponseEntity<BulkProgress> signal(String id, Consumer<BulkSendWorkflow> signal) {
     BulkSendWorkflow workflow = workflow(id);
-    signal.accept(workflow);
+    try {
+      signal.accept(workflow);
+    } catch (WorkflowNotFoundException e) {
+      // Ended already: nothing left to pause or cancel; the answer shows how it ended.
+    }
     return ResponseEntity.accepted().body(workflow.getProgress());
   }
 
