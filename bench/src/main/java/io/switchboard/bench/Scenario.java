@@ -49,6 +49,28 @@ enum Scenario {
       params.put("ApiVersion", "2010-04-01");
       return signed(target, "/webhooks/voice", params);
     }
+  },
+  /**
+   * An outbound SMS through the REST API: validation, the messages row, a workflow start, 202. Each
+   * goes to a new handset from one of 100 senders, so that senders' rate gates (which hold the
+   * sends, not their acceptance) are spread as in production. Needs the API key in {@code
+   * SWITCHBOARD_API_KEY} (scope messages:write).
+   */
+  SEND {
+    @Override
+    HttpRequest request(Target target, long sequence) {
+      String body =
+          String.format(
+              "{\"to\":\"+1415%07d\",\"from\":\"+1888555%04d\",\"body\":\"Bench %d\"}",
+              sequence % 10_000_000, sequence % 100, sequence);
+      return HttpRequest.newBuilder(URI.create(target.base() + "/api/messages/send"))
+          .timeout(TIMEOUT)
+          .header("Content-Type", "application/json")
+          .header("Authorization", "Bearer " + System.getenv("SWITCHBOARD_API_KEY"))
+          .header("Idempotency-Key", "bench-" + uuid())
+          .POST(HttpRequest.BodyPublishers.ofString(body))
+          .build();
+    }
   };
 
   static final Duration TIMEOUT = Duration.ofSeconds(15);

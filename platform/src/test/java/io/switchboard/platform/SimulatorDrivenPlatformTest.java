@@ -28,6 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
       "switchboard.embedded.data-dir=target/it-data/messaging",
       "switchboard.api-key=" + SimulatorDrivenPlatformTest.API_KEY,
       "switchboard.messaging.status-check-after=1s",
+      // Bulk sends in BulkMessagingPlatformIT go from this sender at 10 segments a second.
+      "switchboard.messaging.throughput.senders.[+14155559000]=10",
       "switchboard.twilio.http.read-timeout=1s",
       "switchboard.simulator.lifecycle.message-step=20ms",
       // The first call of a cold JVM can exceed the production 2 s voice budget on a loaded

@@ -82,6 +82,14 @@ public interface MessageRepository extends ListCrudRepository<MessageRecord, Str
 
   Optional<MessageRecord> findByMessageSid(String messageSid);
 
+  /** When {@code from} last wrote to {@code to}, or null: WhatsApp's session window opens then. */
+  @Query(
+      """
+      SELECT MAX(created_at) FROM messages
+       WHERE direction = 'inbound' AND from_address = :from AND to_address = :to
+      """)
+  Instant lastInboundAt(@Param("from") String from, @Param("to") String to);
+
   /** Newest first; each filter applies only when given. */
   @Query(
       """

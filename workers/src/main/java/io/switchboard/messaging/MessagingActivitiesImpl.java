@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,6 +22,9 @@ public class MessagingActivitiesImpl implements MessagingActivities {
 
   private static final Logger log = LoggerFactory.getLogger(MessagingActivitiesImpl.class);
 
+  /** WhatsApp's customer service window: free-form messages within 24 h of the user's last. */
+  static final Duration WHATSAPP_SESSION = Duration.ofHours(24);
+
   private final TwilioMessages twilio;
   private final MessageRepository messages;
   private final MessageEventRepository events;
@@ -28,8 +32,10 @@ public class MessagingActivitiesImpl implements MessagingActivities {
   private final SwitchboardProperties properties;
   private final Environment environment;
   private final Clock clock;
+  private final SenderThrottle throttle;
 
   public MessagingActivitiesImpl(
+      SenderThrottle throttle,
       TwilioMessages twilio,
       MessageRepository messages,
       MessageEventRepository events,
@@ -37,6 +43,7 @@ public class MessagingActivitiesImpl implements MessagingActivities {
       SwitchboardProperties properties,
       Environment environment,
       Clock clock) {
+    this.throttle = throttle;
     this.twilio = twilio;
     this.messages = messages;
     this.events = events;
@@ -72,6 +79,35 @@ public class MessagingActivitiesImpl implements MessagingActivities {
     return optOuts.isOptedOut(Addresses.number(query.from()), Addresses.number(query.to()));
   }
 
+  @Override
+  public SendOutcome sendWithinRate(SendRequest send) {
+    MessageStatusEvent earlier = earlierAttempt(send);
+    if (earlier != null) {
+      return SendOutcome.sent(earlier);
+    }
+    MessageRequest request = send.request();
+    Duration wait = throttle.acquire(request.from(), segments(request, send.useContent()));
+    if (!wait.isZero()) {
+      return SendOutcome.throttled(wait.toMillis());
+    }
+    return SendOutcome.sent(
+        twilio.create(request, send.useContent(), statusCallback(send.workflowId())));
+  }
+
+  /** What the sender's gate charges: SMS segments; one for MMS, WhatsApp and templates. */
+  private static int segments(MessageRequest request, boolean useContent) {
+    if (!"sms".equals(request.channel()) || useContent || request.body() == null) {
+      return 1;
+    }
+    return SmsSegments.of(request.body()).segments();
+  }
+
+  @Override
+  public boolean isWhatsAppSessionOpen(ConsentQuery query) {
+    Instant last = messages.lastInboundAt(query.to(), query.from());
+    return last != null && last.isAfter(clock.instant().minus(WHATSAPP_SESSION));
+  }
+
   /**
    * Sends once. A message whose SID is already recorded is never sent again, whatever the attempt:
    * an operator's reset (or re-run) of a delivery replays its send as a first attempt of a new run.
@@ -80,6 +116,19 @@ public class MessagingActivitiesImpl implements MessagingActivities {
    */
   @Override
   public MessageStatusEvent send(SendRequest send) {
+    MessageStatusEvent earlier = earlierAttempt(send);
+    if (earlier != null) {
+      return earlier;
+    }
+    return twilio.create(send.request(), send.useContent(), statusCallback(send.workflowId()));
+  }
+
+  /**
+   * The message an earlier attempt created: the SID already recorded (by a status callback, or by
+   * the run before an operator's reset, which replays the send as a first attempt), or on a retry
+   * what Twilio holds from an attempt whose answer was lost. Null when nothing was created.
+   */
+  private MessageStatusEvent earlierAttempt(SendRequest send) {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
     MessageRequest request = send.request();
     // A status callback, or the run before a reset, may already have recorded what was created.
@@ -88,18 +137,19 @@ public class MessagingActivitiesImpl implements MessagingActivities {
       log.info("message {} was created by an earlier attempt; not sending again", request.id());
       return twilio.fetch(known);
     }
-    if (info.getAttempt() > 1) {
-      Optional<MessageStatusEvent> earlier =
-          twilio.findCreated(
-              request,
-              Instant.ofEpochMilli(info.getScheduledTimestamp()),
-              sid -> messages.sidTakenByAnother(sid, request.id()));
-      if (earlier.isPresent()) {
-        log.info("message {} was created by an earlier attempt; not sending again", request.id());
-        return earlier.get();
-      }
+    if (info.getAttempt() <= 1) {
+      return null;
     }
-    return twilio.create(request, statusCallback(send.workflowId()));
+    Optional<MessageStatusEvent> earlier =
+        twilio.findCreated(
+            request,
+            Instant.ofEpochMilli(info.getScheduledTimestamp()),
+            sid -> messages.sidTakenByAnother(sid, request.id()));
+    if (earlier.isPresent()) {
+      log.info("message {} was created by an earlier attempt; not sending again", request.id());
+      return earlier.get();
+    }
+    return null;
   }
 
   @Override

@@ -31,14 +31,22 @@ class TwilioMessages {
     this.client = client;
   }
 
-  MessageStatusEvent create(MessageRequest request, URI statusCallback) {
+  MessageStatusEvent create(MessageRequest request, boolean useContent, URI statusCallback) {
     PhoneNumber to = new PhoneNumber(request.to());
     PhoneNumber from = new PhoneNumber(request.from());
-    MessageCreator creator =
-        request.body() == null
-            ? Message.creator(to, from, request.mediaUrls().stream().map(URI::create).toList())
-            : Message.creator(to, from, request.body());
-    if (request.body() != null && !request.mediaUrls().isEmpty()) {
+    MessageCreator creator;
+    if (useContent) {
+      // An approved WhatsApp template: Twilio renders it from ContentSid and ContentVariables.
+      creator = Message.creator(to, from, (String) null).setContentSid(request.contentSid());
+      if (request.contentVariables() != null) {
+        creator.setContentVariables(request.contentVariables());
+      }
+    } else if (request.body() == null) {
+      creator = Message.creator(to, from, request.mediaUrls().stream().map(URI::create).toList());
+    } else {
+      creator = Message.creator(to, from, request.body());
+    }
+    if (!useContent && request.body() != null && !request.mediaUrls().isEmpty()) {
       creator.setMediaUrl(request.mediaUrls().stream().map(URI::create).toList());
     }
     if (statusCallback != null) {

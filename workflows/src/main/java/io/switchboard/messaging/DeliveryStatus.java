@@ -53,6 +53,12 @@ final class DeliveryStatus {
     errorMessage = reason;
   }
 
+  /** Ends a message that was cancelled before it was sent. */
+  void cancel(String reason) {
+    status = "canceled";
+    errorMessage = reason;
+  }
+
   boolean isFinal() {
     return MessageStatuses.isFinal(status);
   }

@@ -24,6 +24,13 @@ public interface MessageDeliveryWorkflow {
   @SignalMethod
   void messageStatusChanged(MessageStatusEvent event);
 
+  /**
+   * Cancels the message if it has not been sent yet (a scheduled send, or one waiting for quiet
+   * hours or its sender's rate); it then ends {@code canceled}. Once sent, it changes nothing.
+   */
+  @SignalMethod
+  void cancel();
+
   @QueryMethod
   MessageState getState();
 }

@@ -4,6 +4,7 @@ import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.messaging.MessagingActivities.ConsentQuery;
 import io.switchboard.messaging.MessagingActivities.FetchRequest;
+import io.switchboard.messaging.MessagingActivities.SendOutcome;
 import io.switchboard.messaging.MessagingActivities.SendRequest;
 import io.switchboard.messaging.MessagingActivities.StatusRecord;
 import io.temporal.activity.ActivityOptions;
@@ -51,6 +52,15 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   /** Publishing MessageSid, Channel and CommStatus as search attributes was added. */
   static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
 
+  /** Taking a slot from the sender's shared rate gate before each send was added. */
+  static final String THROTTLE_CHANGE = "sender-throttle";
+
+  /** Checking WhatsApp's 24-hour session window, and sending a template outside it, was added. */
+  static final String SESSION_WINDOW_CHANGE = "whatsapp-session-window";
+
+  /** Twilio's code for a free-form WhatsApp message outside the 24-hour session window. */
+  static final int OUTSIDE_SESSION_WINDOW = 63016;
+
   private static final Logger log = Workflow.getLogger(MessageDeliveryWorkflowImpl.class);
 
   /** Sending is bounded and refusals are final: a message must never go out twice. */
@@ -82,13 +92,16 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
 
   private final MessagingActivities activities =
       Workflow.newActivityStub(
-          MessagingActivities.class, defaultOptions, Map.of("Send", sendOptions));
+          MessagingActivities.class,
+          defaultOptions,
+          Map.of("Send", sendOptions, "SendWithinRate", sendOptions));
 
   private final MessageRequest request;
   private final List<Promise<Void>> pendingWrites = new ArrayList<>();
   private final Set<String> recordedStatuses = new LinkedHashSet<>();
   private final DeliveryStatus delivery = new DeliveryStatus();
   private String fallbackId;
+  private boolean cancelRequested;
 
   @WorkflowInit
   public MessageDeliveryWorkflowImpl(MessageRequest request) {
@@ -100,11 +113,26 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
     activities.recordAccepted(request);
     waitUntilAllowed();
     // Consent is checked after the wait: a STOP may arrive while a message is scheduled.
+    if (cancelRequested) {
+      return cancelled();
+    }
     if (activities.isOptedOut(new ConsentQuery(request.from(), request.to()))) {
       refuse(OPTED_OUT, "The recipient has opted out of messages from this sender (STOP).");
       return finish();
     }
-    if (sendOnce()) {
+    Boolean useContent = whatsAppContent();
+    if (useContent == null) {
+      refuse(
+          OUTSIDE_SESSION_WINDOW,
+          "The recipient has not written in the last 24 hours: outside WhatsApp's session window"
+              + " only an approved template (contentSid) may be sent.");
+      return finish();
+    }
+    Boolean sent = sendOnce(useContent);
+    if (sent == null) {
+      return cancelled();
+    }
+    if (sent) {
       followStatus();
     }
     fallBackIfUndelivered();
@@ -112,14 +140,29 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   }
 
   /**
-   * Creates the message at Twilio; false when Twilio refused it for good. Retries exhausted on a
-   * transient error fail the workflow, so that operators see it and can retry it.
+   * Creates the message at Twilio; false when Twilio refused it for good, null when it was
+   * cancelled while waiting for its sender's rate. Retries exhausted on a transient error fail the
+   * workflow, so that operators see it and can retry it.
    */
-  private boolean sendOnce() {
+  private Boolean sendOnce(boolean useContent) {
     String requestId = Workflow.randomUUID().toString();
     String workflowId = Workflow.getInfo().getWorkflowId();
+    SendRequest send = new SendRequest(request, requestId, workflowId, useContent);
     try {
-      apply(activities.send(new SendRequest(request, requestId, workflowId)), "api");
+      if (Workflow.getVersion(THROTTLE_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+        apply(activities.send(send), "api");
+        return true;
+      }
+      // The gate is asked right before the create call, in the same activity; a wait is a timer
+      // here, which a cancel ends early.
+      SendOutcome outcome = activities.sendWithinRate(send);
+      while (outcome.event() == null) {
+        if (Workflow.await(Duration.ofMillis(outcome.waitMillis()), () -> cancelRequested)) {
+          return null;
+        }
+        outcome = activities.sendWithinRate(send);
+      }
+      apply(outcome.event(), "api");
       return true;
     } catch (ActivityFailure failure) {
       ApplicationFailure cause =
@@ -174,6 +217,29 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
     child.deliver(resend);
   }
 
+  /**
+   * Whether to send the WhatsApp template instead of the body: false inside the 24-hour session
+   * window (and for other channels), true outside it when the request has a template, null when it
+   * has none and so cannot be sent.
+   */
+  private Boolean whatsAppContent() {
+    if (!"whatsapp".equals(request.channel())
+        || Workflow.getVersion(SESSION_WINDOW_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return false;
+    }
+    if (activities.isWhatsAppSessionOpen(new ConsentQuery(request.from(), request.to()))) {
+      return false;
+    }
+    return request.contentSid() == null ? null : true;
+  }
+
+  private MessageState cancelled() {
+    delivery.cancel("Cancelled before it was sent.");
+    publish();
+    record("canceled", null, "Cancelled before it was sent.", "workflow", true);
+    return finish();
+  }
+
   private static String bareNumber(String address) {
     int colon = address.indexOf(':');
     return colon < 0 ? address : address.substring(colon + 1);
@@ -182,6 +248,11 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   @Override
   public void messageStatusChanged(MessageStatusEvent event) {
     apply(event, "callback");
+  }
+
+  @Override
+  public void cancel() {
+    cancelRequested = true;
   }
 
   @Override
@@ -206,7 +277,8 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
     delivery.schedule();
     publish();
     record("scheduled", null, null, "workflow", true);
-    Workflow.sleep(wait);
+    // A timer like Workflow.sleep's, which a cancel ends early.
+    Workflow.await(wait, () -> cancelRequested);
   }
 
   /** Waits for a final status callback; when none comes in time, asks Twilio, backing off. */

@@ -16,6 +16,9 @@ import java.util.List;
  * @param statusCheckAfterSeconds how long to wait for a final status callback before asking Twilio
  * @param fallback where to resend if the message is not delivered, or null for nowhere (added in
  *     version 1 of the {@code sms-fallback} change)
+ * @param contentSid an approved WhatsApp template (Twilio Content API {@code HX…}) to send instead
+ *     of the body when the recipient's 24-hour session window is closed, or null
+ * @param contentVariables the template's variables as Twilio's ContentVariables JSON, or null
  */
 public record MessageRequest(
     String id,
@@ -27,7 +30,36 @@ public record MessageRequest(
     Long sendAtMillis,
     QuietHours quietHours,
     long statusCheckAfterSeconds,
-    FallbackChannel fallback) {
+    FallbackChannel fallback,
+    String contentSid,
+    String contentVariables) {
+
+  /** A message without a WhatsApp template. */
+  public MessageRequest(
+      String id,
+      String channel,
+      String from,
+      String to,
+      String body,
+      List<String> mediaUrls,
+      Long sendAtMillis,
+      QuietHours quietHours,
+      long statusCheckAfterSeconds,
+      FallbackChannel fallback) {
+    this(
+        id,
+        channel,
+        from,
+        to,
+        body,
+        mediaUrls,
+        sendAtMillis,
+        quietHours,
+        statusCheckAfterSeconds,
+        fallback,
+        null,
+        null);
+  }
 
   public MessageRequest {
     mediaUrls = mediaUrls == null ? List.of() : List.copyOf(mediaUrls);

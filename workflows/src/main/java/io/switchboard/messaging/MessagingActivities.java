@@ -38,6 +38,37 @@ public interface MessagingActivities {
   void recordStatus(StatusRecord record);
 
   /**
+   * Like {@link #send}, but first takes the message's segments from its sender's shared rate gate,
+   * right before the create call, so that creates at Twilio are never closer together than the
+   * sender's rate. When the gate does not grant, nothing is sent and the outcome says how long to
+   * wait before asking again: throttling is an answer, not a failure, so it never uses up retries.
+   */
+  @ActivityMethod
+  SendOutcome sendWithinRate(SendRequest request);
+
+  /**
+   * Whether the recipient wrote to this WhatsApp sender in the last 24 hours, so that a free-form
+   * message may be sent; outside that window WhatsApp accepts only approved templates.
+   */
+  @ActivityMethod
+  boolean isWhatsAppSessionOpen(ConsentQuery query);
+
+  /**
+   * @param event the message as Twilio created it, or null when throttled
+   * @param waitMillis when throttled, how long until the sender's gate can grant; else 0
+   */
+  record SendOutcome(MessageStatusEvent event, long waitMillis) {
+
+    public static SendOutcome sent(MessageStatusEvent event) {
+      return new SendOutcome(event, 0);
+    }
+
+    public static SendOutcome throttled(long waitMillis) {
+      return new SendOutcome(null, Math.max(1, waitMillis));
+    }
+  }
+
+  /**
    * @param from the sender
    * @param to the recipient
    */
@@ -47,8 +78,17 @@ public interface MessagingActivities {
    * @param request the message
    * @param requestId made once by the workflow, so that every attempt is the same send
    * @param workflowId where Twilio's status callbacks are to be signalled
+   * @param useContent send the request's approved WhatsApp template (ContentSid and variables)
+   *     instead of its body, because the 24-hour session window is closed
    */
-  record SendRequest(MessageRequest request, String requestId, String workflowId) {}
+  record SendRequest(
+      MessageRequest request, String requestId, String workflowId, boolean useContent) {
+
+    /** A send of the body (not a WhatsApp template). */
+    public SendRequest(MessageRequest request, String requestId, String workflowId) {
+      this(request, requestId, workflowId, false);
+    }
+  }
 
   /**
    * @param messageSid the message to fetch

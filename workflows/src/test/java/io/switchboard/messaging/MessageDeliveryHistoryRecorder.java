@@ -158,6 +158,16 @@ class MessageDeliveryHistoryRecorder {
     public void recordAccepted(MessageRequest request) {}
 
     @Override
+    public SendOutcome sendWithinRate(SendRequest request) {
+      return SendOutcome.sent(send(request));
+    }
+
+    @Override
+    public boolean isWhatsAppSessionOpen(ConsentQuery query) {
+      return true;
+    }
+
+    @Override
     public boolean isOptedOut(ConsentQuery query) {
       return false;
     }
@@ -184,6 +194,16 @@ class MessageDeliveryHistoryRecorder {
 
     @Override
     public void recordAccepted(MessageRequest request) {}
+
+    @Override
+    public SendOutcome sendWithinRate(SendRequest request) {
+      return SendOutcome.sent(send(request));
+    }
+
+    @Override
+    public boolean isWhatsAppSessionOpen(ConsentQuery query) {
+      return true;
+    }
 
     @Override
     public boolean isOptedOut(ConsentQuery query) {

@@ -23,6 +23,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
@@ -43,6 +44,19 @@ class MessageDeliveryWorkflowTest {
 
   private final MessagingActivities activities =
       mock(MessagingActivities.class, withSettings().withoutAnnotations());
+
+  @BeforeEach
+  void sessionWindowOpen() {
+    // These tests are about delivery; the session window has its own in MessageDeliveryGatesTest.
+    when(activities.isWhatsAppSessionOpen(any())).thenReturn(true);
+    // The rate gate always grants here (MessageDeliveryGatesTest has it refuse): a send within
+    // the rate is the plain send, which these tests script.
+    when(activities.sendWithinRate(any()))
+        .thenAnswer(
+            call ->
+                MessagingActivities.SendOutcome.sent(
+                    activities.send(call.getArgument(0, MessagingActivities.SendRequest.class))));
+  }
 
   static MessageRequest request(String id) {
     return new MessageRequest(

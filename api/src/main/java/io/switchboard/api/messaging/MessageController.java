@@ -76,6 +76,26 @@ public class MessageController {
         .body(view(accepted.id()));
   }
 
+  @PostMapping("/{id}/cancel")
+  @Operation(
+      operationId = "cancelMessage",
+      summary = "Cancel a message not yet sent, e.g. a scheduled one (scope messages:write)",
+      description =
+          "A message waiting for its send time, quiet hours or its sender's rate ends canceled;"
+              + " one already sent is not changed (the answer shows its status).")
+  @ApiResponse(responseCode = "202", description = "Cancel requested; follow it at Location")
+  ResponseEntity<MessageView> cancel(@PathVariable String id) {
+    MessageRecord message =
+        messages
+            .findById(id)
+            .filter(found -> "outbound".equals(found.direction()))
+            .orElseThrow(() -> new NotFoundException("No outbound message " + id + "."));
+    sender.cancel(message.id());
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/messages/" + message.id()))
+        .body(view(message.id()));
+  }
+
   @GetMapping("/{id}")
   @Operation(
       operationId = "getMessage",

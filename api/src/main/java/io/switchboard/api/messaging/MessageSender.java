@@ -9,6 +9,7 @@ import io.switchboard.messaging.MessageWorkflowIds;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,6 +64,20 @@ class MessageSender {
       start(request);
     }
     return row;
+  }
+
+  /**
+   * Asks a message's workflow to cancel it if it is not sent yet. A workflow that has ended already
+   * cannot be signalled, and there is nothing to cancel.
+   */
+  void cancel(String id) {
+    try {
+      client
+          .newWorkflowStub(MessageDeliveryWorkflow.class, MessageWorkflowIds.message(id))
+          .cancel();
+    } catch (WorkflowNotFoundException e) {
+      // Ended: sent, failed or cancelled before.
+    }
   }
 
   private void start(MessageRequest request) {

@@ -4,6 +4,7 @@ import io.switchboard.messaging.FallbackChannel;
 import io.switchboard.messaging.MessageRequest;
 import io.switchboard.messaging.QuietHours;
 import io.switchboard.messaging.SmsSegments;
+import io.switchboard.messaging.TemplateText;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -31,15 +33,18 @@ class MessageValidator {
   private static final Duration MAX_SCHEDULE = Duration.ofDays(35);
   private static final Duration DEFAULT_FALLBACK_WINDOW = Duration.ofHours(1);
   private static final Set<String> CHANNELS = Set.of("sms", "mms", "whatsapp");
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+  static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
   private final PhoneNumbers phones;
   private final MessagingProperties properties;
+  private final TemplateStore templates;
   private final Clock clock;
 
-  MessageValidator(PhoneNumbers phones, MessagingProperties properties, Clock clock) {
+  MessageValidator(
+      PhoneNumbers phones, MessagingProperties properties, TemplateStore templates, Clock clock) {
     this.phones = phones;
     this.properties = properties;
+    this.templates = templates;
     this.clock = clock;
   }
 
@@ -56,8 +61,20 @@ class MessageValidator {
     String channel = channel(body.channel(), media);
     String to = address(channel, "to", body.to());
     String from = address(channel, "from", body.from());
-    String text =
-        Boolean.TRUE.equals(body.normalize()) ? Gsm7Normalizer.normalize(body.body()) : body.body();
+    TemplateView template = template(body);
+    String given = template == null ? body.body() : render(template, body.variables());
+    String text = Boolean.TRUE.equals(body.normalize()) ? Gsm7Normalizer.normalize(given) : given;
+    // The approved WhatsApp template goes with the message, for outside the session window.
+    String contentSid =
+        template != null && "whatsapp".equals(channel) ? template.contentSid() : null;
+    String contentVariables =
+        contentSid == null
+            ? null
+            : TemplateText.contentVariables(
+                String.join(
+                    ",",
+                    template.contentVariables() == null ? List.of() : template.contentVariables()),
+                body.variables());
     if ((text == null || text.isEmpty()) && media.isEmpty()) {
       throw new InvalidMessageException("A 'body' or at least one of 'mediaUrls' is required.");
     }
@@ -79,11 +96,46 @@ class MessageValidator {
             sendAt,
             quiet ? quietHours(to) : null,
             properties.statusCheckAfter().toSeconds(),
-            fallback(channel, body));
+            fallback(channel, body),
+            contentSid,
+            contentVariables);
     SmsSegments segments = "whatsapp".equals(channel) || text == null ? null : SmsSegments.of(text);
     String hash =
-        hash(channel, from, to, text, media, sendAt, quiet, String.valueOf(request.fallback()));
+        hash(
+            channel,
+            from,
+            to,
+            text,
+            media,
+            sendAt,
+            quiet,
+            request.fallback() + "\u0000" + contentSid + "\u0000" + contentVariables);
     return new ValidatedMessage(request, segments, hash);
+  }
+
+  /** The saved template a request names, or null when it has a body of its own. */
+  private TemplateView template(SendMessageRequest body) {
+    if (body.template() == null) {
+      if (body.variables() != null || body.locale() != null) {
+        throw new InvalidMessageException("'variables' and 'locale' go with a 'template'.");
+      }
+      return null;
+    }
+    if (body.body() != null) {
+      throw new InvalidMessageException("Give a 'body' or a 'template', not both.");
+    }
+    String locale = body.locale() == null ? "en" : body.locale();
+    return templates
+        .resolve(body.template(), locale)
+        .orElseThrow(
+            () ->
+                new InvalidMessageException(
+                    "No template '" + body.template() + "' for locale " + locale + "."));
+  }
+
+  /** Renders a template; every variable it uses needs a value (a 400 naming the missing). */
+  static String render(TemplateView template, Map<String, String> variables) {
+    return TemplateText.render(template.body(), variables);
   }
 
   private static String channel(String given, List<String> media) {
@@ -101,7 +153,7 @@ class MessageValidator {
   }
 
   /** WhatsApp addresses are {@code whatsapp:+E164}; the prefix is optional in requests. */
-  private String address(String channel, String field, String value) {
+  String address(String channel, String field, String value) {
     boolean prefixed = value != null && value.trim().startsWith("whatsapp:");
     if (prefixed && !"whatsapp".equals(channel)) {
       throw new InvalidMessageException(
@@ -161,7 +213,7 @@ class MessageValidator {
     return sendAt.toEpochMilli();
   }
 
-  private QuietHours quietHours(String to) {
+  QuietHours quietHours(String to) {
     MessagingProperties.QuietHoursWindow window = properties.quietHours();
     String region = phones.region(to.startsWith("whatsapp:") ? to.substring(9) : to);
     String zone = window.zones().getOrDefault(region, window.defaultZone());

@@ -5,5 +5,5 @@ import org.springframework.context.annotation.Configuration;
 
 /** Turns on the api's messaging settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MessagingProperties.class)
+@EnableConfigurationProperties({MessagingProperties.class, BulkProperties.class})
 class MessagingApiConfiguration {}

@@ -1,6 +1,7 @@
 package io.switchboard.api.messaging;
 
 import io.switchboard.api.web.Problems;
+import io.switchboard.messaging.TemplateText;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Messaging's errors as problem documents. Ordered before the catch-all handler, which would
  * otherwise answer them as internal errors.
  */
-@RestControllerAdvice(assignableTypes = MessageController.class)
+@RestControllerAdvice(
+    assignableTypes = {MessageController.class, TemplateController.class, BulkController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MessagingProblems {
 
@@ -20,6 +22,25 @@ class MessagingProblems {
   ProblemDetail invalid(InvalidMessageException e) {
     return Problems.of(
         HttpStatus.BAD_REQUEST, "invalid-message", "The message cannot be sent", e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidTemplateException.class)
+  ProblemDetail invalidTemplate(InvalidTemplateException e) {
+    return Problems.of(
+        HttpStatus.BAD_REQUEST, "invalid-template", "The template cannot be used", e.getMessage());
+  }
+
+  /** The variables a template needs and the request lacks, by name, for clients to act on. */
+  @ExceptionHandler(TemplateText.MissingVariablesException.class)
+  ProblemDetail missingVariables(TemplateText.MissingVariablesException e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            "missing-template-variables",
+            "The template needs variables the request lacks",
+            e.getMessage());
+    problem.setProperty("missing", e.names());
+    return problem;
   }
 
   /** 422 as the IETF Idempotency-Key draft has it for a key reused with another payload. */

@@ -3,6 +3,7 @@ package io.switchboard.api.messaging;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A message to send, as clients post it.
@@ -21,6 +22,10 @@ import java.util.List;
  * @param fallbackChannel {@code sms}: resend there if a WhatsApp message is not delivered
  * @param fallbackFrom our SMS sender for the fallback
  * @param deadline no fallback after this instant; an hour after acceptance when absent
+ * @param template instead of a body: the name of a saved template, rendered with {@code variables}
+ * @param locale the template's locale ({@code es-MX} falls back to {@code es}); {@code en} when
+ *     absent
+ * @param variables values for the template's variables; every one it uses is required
  */
 public record SendMessageRequest(
     @Schema(example = "+14155550100") String to,
@@ -33,4 +38,38 @@ public record SendMessageRequest(
     Boolean normalize,
     @Schema(allowableValues = {"sms"}) String fallbackChannel,
     String fallbackFrom,
-    Instant deadline) {}
+    Instant deadline,
+    @Schema(example = "table-ready") String template,
+    @Schema(example = "en") String locale,
+    Map<String, String> variables) {
+
+  /** A request with a body and no template. */
+  public SendMessageRequest(
+      String to,
+      String from,
+      String body,
+      List<String> mediaUrls,
+      String channel,
+      Instant sendAt,
+      Boolean quietHours,
+      Boolean normalize,
+      String fallbackChannel,
+      String fallbackFrom,
+      Instant deadline) {
+    this(
+        to,
+        from,
+        body,
+        mediaUrls,
+        channel,
+        sendAt,
+        quietHours,
+        normalize,
+        fallbackChannel,
+        fallbackFrom,
+        deadline,
+        null,
+        null,
+        null);
+  }
+}

@@ -54,9 +54,24 @@ public class ApiSecurityConfiguration {
                     .hasAuthority(ApiScope.RECORDINGS_WRITE.authority())
                     .requestMatchers(HttpMethod.PUT, "/api/recordings/consents/**")
                     .hasAuthority(ApiScope.RECORDINGS_WRITE.authority())
-                    .requestMatchers(HttpMethod.POST, "/api/messages/send")
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/messages/send",
+                        "/api/messages/bulk",
+                        "/api/messages/*/cancel",
+                        "/api/bulk/**")
                     .hasAuthority(ApiScope.MESSAGES_WRITE.authority())
-                    .requestMatchers(HttpMethod.GET, "/api/messages", "/api/messages/**")
+                    .requestMatchers(HttpMethod.PUT, "/api/templates/**")
+                    .hasAuthority(ApiScope.MESSAGES_WRITE.authority())
+                    .requestMatchers(HttpMethod.DELETE, "/api/templates/**")
+                    .hasAuthority(ApiScope.MESSAGES_WRITE.authority())
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/messages",
+                        "/api/messages/**",
+                        "/api/bulk/**",
+                        "/api/templates",
+                        "/api/templates/**")
                     .hasAuthority(ApiScope.MESSAGES_READ.authority())
                     .requestMatchers(HttpMethod.GET, "/api/flows", "/api/flows/**")
                     .hasAuthority(ApiScope.FLOWS_READ.authority())

@@ -16,6 +16,8 @@ class MessageValidatorTest {
 
   private static final Instant NOW = Instant.parse("2025-06-02T16:00:00Z");
 
+  private final TemplateStore templates = org.mockito.Mockito.mock(TemplateStore.class);
+
   private final MessageValidator validator =
       new MessageValidator(
           new PhoneNumbers(),
@@ -24,6 +26,7 @@ class MessageValidatorTest {
               new MessagingProperties.QuietHoursWindow(
                   false, "21:00", "08:00", "UTC", Map.of("US", "America/New_York")),
               true),
+          templates,
           Clock.fixed(NOW, ZoneOffset.UTC));
 
   private static SendMessageRequest sms(String body) {

@@ -51,6 +51,13 @@ class MessageService {
     }
     String body = form.get("Body");
     List<String> media = form.all("MediaUrl");
+    String contentSid = form.get("ContentSid");
+    if (body == null && contentSid != null) {
+      // Twilio renders an approved template from the Content API; the simulator has no templates,
+      // so the handset sees which template was sent and with what variables.
+      String variables = form.get("ContentVariables");
+      body = "[template " + contentSid + "]" + (variables == null ? "" : " " + variables);
+    }
     if (body == null && media.isEmpty()) {
       throw TwilioApiException.badRequest(21602, "Message body is required.");
     }

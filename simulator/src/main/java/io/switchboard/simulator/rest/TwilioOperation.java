@@ -17,6 +17,8 @@ public enum TwilioOperation {
       "MessagingServiceSid",
       "Body",
       "MediaUrl",
+      "ContentSid",
+      "ContentVariables",
       "StatusCallback",
       "ScheduleType",
       "SendAt",

@@ -1,0 +1,50 @@
+package io.switchboard.messaging;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Each sender's throughput in SMS segments per second, as Twilio queues them: a US long code sends
+ * one segment a second; toll-free and short-code rates depend on the account's registration, so
+ * they are configured.
+ *
+ * @param longCode segments per second of a long code (10-digit number)
+ * @param tollFree segments per second of a toll-free number
+ * @param shortCode segments per second of a short code
+ * @param senders a rate per sender (E.164 or short code) that overrides its kind's rate
+ */
+@Validated
+@ConfigurationProperties("switchboard.messaging.throughput")
+public record SenderThroughput(
+    @DefaultValue("1") double longCode,
+    @DefaultValue("3") double tollFree,
+    @DefaultValue("100") double shortCode,
+    Map<String, Double> senders) {
+
+  public SenderThroughput {
+    senders = senders == null ? Map.of() : Map.copyOf(senders);
+    for (double rate : new double[] {longCode, tollFree, shortCode}) {
+      if (!(rate > 0)) {
+        throw new IllegalArgumentException("sender throughputs must be positive");
+      }
+    }
+    if (senders.values().stream().anyMatch(rate -> rate == null || !(rate > 0))) {
+      throw new IllegalArgumentException("sender throughputs must be positive");
+    }
+  }
+
+  /** Segments per second of a sender, given as a bare number (no channel prefix). */
+  public double rateOf(String sender) {
+    Double configured = senders.get(sender);
+    if (configured != null) {
+      return configured;
+    }
+    return switch (SenderKind.of(sender)) {
+      case SHORT_CODE -> shortCode;
+      case TOLL_FREE -> tollFree;
+      case LONG_CODE -> longCode;
+    };
+  }
+}
