@@ -85,7 +85,8 @@ public class WebhookDispatcher {
         event.callSid(),
         event.param("CallStatus"),
         integer(event.param("CallDuration")),
-        integer(event.param("SequenceNumber")));
+        integer(event.param("SequenceNumber")),
+        event.param("AnsweredBy"));
   }
 
   private static Integer integer(String value) {
