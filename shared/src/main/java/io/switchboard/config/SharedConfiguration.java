@@ -1,6 +1,7 @@
 package io.switchboard.config;
 
 import io.switchboard.temporal.TemporalPayloadConfiguration;
+import io.switchboard.throttle.RateGate;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,10 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * What every Switchboard process needs: typed settings, the repositories, a clock and the Temporal
- * data converter that encrypts payloads.
+ * What every Switchboard process needs: typed settings, the repositories, a clock, the shared rate
+ * gate and the Temporal data converter that encrypts payloads.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SwitchboardProperties.class)
@@ -23,5 +25,10 @@ public class SharedConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Bean
+  RateGate rateGate(NamedParameterJdbcTemplate jdbc) {
+    return new RateGate(jdbc);
   }
 }

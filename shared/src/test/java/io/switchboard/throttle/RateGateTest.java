@@ -1,0 +1,92 @@
+package io.switchboard.throttle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** The shared gate against a real PostgreSQL with the real migrations. */
+class RateGateTest {
+
+  static EmbeddedPostgres postgres;
+  static RateGate gate;
+
+  @BeforeAll
+  static void start() throws IOException {
+    postgres = EmbeddedPostgres.start();
+    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+    gate = new RateGate(new NamedParameterJdbcTemplate(postgres.getPostgresDatabase()));
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    postgres.close();
+  }
+
+  @Test
+  void grantsAtOnceThenMakesTheNextCallerWaitTheCost() {
+    assertThat(gate.tryAcquire("sender:a", Duration.ofSeconds(3))).isZero();
+
+    Duration wait = gate.tryAcquire("sender:a", Duration.ofSeconds(3));
+
+    assertThat(wait).isBetween(Duration.ofMillis(2_500), Duration.ofSeconds(3));
+  }
+
+  @Test
+  void gatesOfDifferentKeysAreIndependent() {
+    assertThat(gate.tryAcquire("sender:b", Duration.ofSeconds(10))).isZero();
+    assertThat(gate.tryAcquire("sender:c", Duration.ofSeconds(10))).isZero();
+  }
+
+  @Test
+  void returnsTheLongWaitInsteadOfBlockingPastTheLimit() throws InterruptedException {
+    assertThat(gate.tryAcquire("sender:d", Duration.ofSeconds(30))).isZero();
+
+    long started = System.nanoTime();
+    Duration wait = gate.acquire("sender:d", Duration.ofSeconds(30), Duration.ofMillis(200));
+
+    assertThat(wait).isGreaterThan(Duration.ofSeconds(20));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  /**
+   * Eight competing workers for two seconds at a cost of 50 ms: never more grants than the elapsed
+   * time allows (no overshoot), and within 10% of that (the rate is actually used).
+   */
+  @Test
+  void competingWorkersShareOneRateWithoutOvershoot() throws Exception {
+    Duration cost = Duration.ofMillis(50);
+    AtomicInteger grants = new AtomicInteger();
+    ExecutorService workers = Executors.newFixedThreadPool(8);
+    long started = System.nanoTime();
+    long end = started + TimeUnit.SECONDS.toNanos(2);
+    for (int i = 0; i < 8; i++) {
+      workers.submit(
+          () -> {
+            while (System.nanoTime() < end) {
+              if (gate.acquire("sender:shared", cost, Duration.ofSeconds(1)).isZero()
+                  && System.nanoTime() < end) {
+                grants.incrementAndGet();
+              }
+            }
+            return null;
+          });
+    }
+    workers.shutdown();
+    assertThat(workers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+    long allowed = TimeUnit.NANOSECONDS.toMillis(end - started) / cost.toMillis() + 1;
+    assertThat(grants.get()).isLessThanOrEqualTo((int) allowed);
+    assertThat(grants.get()).isGreaterThanOrEqualTo((int) (allowed * 0.5));
+  }
+}
