@@ -7,8 +7,8 @@ package io.switchboard.voice;
  * @param status Twilio's CallStatus, for example {@code completed}
  * @param durationSeconds CallDuration when Twilio sends it, else null
  * @param sequenceNumber Twilio's SequenceNumber, used to ignore out-of-order callbacks
- * @param answeredBy Twilio's AnsweredBy when machine detection was asked for, else null (added
- *     for outbound calls; absent in older payloads, which read as null)
+ * @param answeredBy Twilio's AnsweredBy when machine detection was asked for, else null (added for
+ *     outbound calls; absent in older payloads, which read as null)
  */
 public record CallStatusEvent(
     String callSid,

@@ -10,16 +10,19 @@ import org.springframework.data.repository.query.Param;
 /** Outbound calls and their events. Writes are idempotent: activities and requests may repeat. */
 public interface OutboundCallRepository extends ListCrudRepository<OutboundCallRecord, String> {
 
-  /** Records a call as accepted unless it is there; tells whether it was new. */
+  /**
+   * Records a call as accepted unless it is there. The api records it first, without the metadata,
+   * which the workflow's own write then adds.
+   */
   @Modifying
   @Query(
       """
       INSERT INTO outbound_calls (id, from_number, to_number, flow_name, status, metadata,
                                   request_hash, call_at, created_at, updated_at)
       VALUES (:id, :from, :to, :flow, 'accepted', :metadata, :hash, :callAt, :at, :at)
-      ON CONFLICT (id) DO NOTHING
+      ON CONFLICT (id) DO UPDATE SET metadata = COALESCE(outbound_calls.metadata, EXCLUDED.metadata)
       """)
-  boolean insertAccepted(
+  void insertAccepted(
       @Param("id") String id,
       @Param("from") String from,
       @Param("to") String to,
@@ -72,8 +75,7 @@ public interface OutboundCallRepository extends ListCrudRepository<OutboundCallR
       @Param("code") Integer errorCode,
       @Param("at") Instant at);
 
-  @Query(
-      "SELECT * FROM outbound_call_events WHERE call_id = :id ORDER BY occurred_at, id")
+  @Query("SELECT * FROM outbound_call_events WHERE call_id = :id ORDER BY occurred_at, id")
   List<OutboundCallEventRecord> events(@Param("id") String id);
 
   /** Whether another outbound call (or another attempt of this one) already owns the CallSid. */

@@ -94,7 +94,8 @@ class TwilioCalls {
 
   private static PlacedCall placed(Call call) {
     return new PlacedCall(
-        call.getSid(), call.getStatus() == null ? "queued" : call.getStatus().toString(),
+        call.getSid(),
+        call.getStatus() == null ? "queued" : call.getStatus().toString(),
         call.getAnsweredBy());
   }
 }

@@ -50,7 +50,8 @@ public interface OutboundCallActivities {
    *     same call
    * @param workflowId where Twilio's status callbacks and answer webhook point
    */
-  record PlaceRequest(OutboundCallRequest request, int attempt, String requestId, String workflowId) {}
+  record PlaceRequest(
+      OutboundCallRequest request, int attempt, String requestId, String workflowId) {}
 
   /**
    * @param callSid Twilio's CallSid

@@ -23,9 +23,10 @@ import org.slf4j.Logger;
 
 /**
  * An outbound call: wait for its time, take a turn at the account's calls-per-second gate, create
- * the call at Twilio exactly once, follow its status callbacks, and place it again per the request's
- * retry policy when nobody answered. A refusal by Twilio is an outcome and completes the workflow;
- * retries exhausted on a transient error fail it, so that operators see it and can retry it.
+ * the call at Twilio exactly once, follow its status callbacks, and place it again per the
+ * request's retry policy when nobody answered. A refusal by Twilio is an outcome and completes the
+ * workflow; retries exhausted on a transient error fail it, so that operators see it and can retry
+ * it.
  */
 public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
 
