@@ -101,11 +101,12 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
     activities.recordAccepted(request);
     waitUntilCallTime();
     OutboundCallRequest.RetryPolicy retry = request.retry();
-    for (attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-      if (attempt > 1) {
+    for (int next = 1; next <= retry.maxAttempts(); next++) {
+      if (next > 1) {
         change("retry-scheduled", null);
         Workflow.sleep(Duration.ofSeconds(retry.spacingSeconds()));
       }
+      attempt = next;
       takeTurn();
       if (!placeOnce()) {
         break;
