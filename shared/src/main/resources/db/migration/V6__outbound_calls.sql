@@ -9,6 +9,7 @@ CREATE TABLE outbound_calls (
     flow_name      VARCHAR(200),
     status         VARCHAR(32) NOT NULL,
     attempt        INT NOT NULL DEFAULT 0,
+    seq            INT NOT NULL DEFAULT -1,
     call_sid       VARCHAR(64),
     answered_by    VARCHAR(32),
     error_code     INT,
@@ -23,17 +24,19 @@ CREATE TABLE outbound_calls (
 CREATE INDEX outbound_calls_created_at_idx ON outbound_calls (created_at DESC);
 CREATE INDEX outbound_calls_status_idx ON outbound_calls (status, created_at DESC);
 
--- Every status of an outbound call, each once per attempt and time: a retried activity adds nothing.
+-- Every status of an outbound call in the workflow's order (seq; the writes run concurrently), each
+-- once: a retried activity adds nothing. seq 0 is the acceptance.
 CREATE TABLE outbound_call_events (
     id             BIGSERIAL PRIMARY KEY,
     call_id        VARCHAR(200) NOT NULL REFERENCES outbound_calls (id) ON DELETE CASCADE,
+    seq            INT NOT NULL,
     attempt        INT NOT NULL,
     call_sid       VARCHAR(64),
     status         VARCHAR(32) NOT NULL,
     answered_by    VARCHAR(32),
     error_code     INT,
     occurred_at    TIMESTAMPTZ NOT NULL,
-    UNIQUE (call_id, attempt, status, occurred_at)
+    UNIQUE (call_id, seq)
 );
 
 CREATE INDEX outbound_call_events_sid_idx ON outbound_call_events (call_sid);

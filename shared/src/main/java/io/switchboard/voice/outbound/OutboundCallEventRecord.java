@@ -9,6 +9,7 @@ import org.springframework.data.relational.core.mapping.Table;
 public record OutboundCallEventRecord(
     @Id Long id,
     String callId,
+    int seq,
     int attempt,
     String callSid,
     String status,

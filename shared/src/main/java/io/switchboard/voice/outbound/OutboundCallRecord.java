@@ -13,6 +13,7 @@ public record OutboundCallRecord(
     String flowName,
     String status,
     int attempt,
+    int seq,
     String callSid,
     String answeredBy,
     Integer errorCode,

@@ -34,7 +34,7 @@ public interface OutboundCallRepository extends ListCrudRepository<OutboundCallR
 
   /**
    * Moves the call to what the workflow last saw. Writes may arrive out of order (they run
-   * concurrently), so an older write never overwrites a newer one.
+   * concurrently), so an older write (by the workflow's sequence) never overwrites a newer one.
    */
   @Modifying
   @Query(
@@ -45,11 +45,13 @@ public interface OutboundCallRepository extends ListCrudRepository<OutboundCallR
              answered_by = COALESCE(:answeredBy, answered_by),
              error_code = COALESCE(:code, error_code),
              error_message = COALESCE(:reason, error_message),
-             updated_at = :at
-       WHERE id = :id AND (updated_at <= :at)
+             seq = :seq,
+             updated_at = GREATEST(updated_at, :at)
+       WHERE id = :id AND seq < :seq
       """)
   void advance(
       @Param("id") String id,
+      @Param("seq") int sequence,
       @Param("attempt") int attempt,
       @Param("sid") String callSid,
       @Param("status") String status,
@@ -61,13 +63,14 @@ public interface OutboundCallRepository extends ListCrudRepository<OutboundCallR
   @Modifying
   @Query(
       """
-      INSERT INTO outbound_call_events (call_id, attempt, call_sid, status, answered_by, error_code,
-                                        occurred_at)
-      VALUES (:id, :attempt, :sid, :status, :answeredBy, :code, :at)
+      INSERT INTO outbound_call_events (call_id, seq, attempt, call_sid, status, answered_by,
+                                        error_code, occurred_at)
+      VALUES (:id, :seq, :attempt, :sid, :status, :answeredBy, :code, :at)
       ON CONFLICT DO NOTHING
       """)
   void addEvent(
       @Param("id") String id,
+      @Param("seq") int sequence,
       @Param("attempt") int attempt,
       @Param("sid") String callSid,
       @Param("status") String status,
@@ -75,7 +78,7 @@ public interface OutboundCallRepository extends ListCrudRepository<OutboundCallR
       @Param("code") Integer errorCode,
       @Param("at") Instant at);
 
-  @Query("SELECT * FROM outbound_call_events WHERE call_id = :id ORDER BY occurred_at, id")
+  @Query("SELECT * FROM outbound_call_events WHERE call_id = :id ORDER BY seq")
   List<OutboundCallEventRecord> events(@Param("id") String id);
 
   /** Whether another outbound call (or another attempt of this one) already owns the CallSid. */

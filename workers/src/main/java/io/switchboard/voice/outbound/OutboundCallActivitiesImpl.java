@@ -31,8 +31,8 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
   /** One gate for the whole Twilio account: Twilio counts CPS per account, not per number. */
   static final String GATE_KEY = "twilio-calls";
 
-  /** Turns opening sooner than this are waited for in the activity. */
-  static final Duration SHORT_WAIT = Duration.ofSeconds(1);
+  /** How long a call waits for its turn in the activity before going back to a timer. */
+  static final Duration SHORT_WAIT = Duration.ofSeconds(5);
 
   private static final Logger log = LoggerFactory.getLogger(OutboundCallActivitiesImpl.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,12 +81,14 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
         null,
         request.callAtMillis() == null ? null : Instant.ofEpochMilli(request.callAtMillis()),
         now);
-    outbound.addEvent(request.id(), 0, null, "accepted", null, null, now);
+    outbound.addEvent(request.id(), 0, 0, null, "accepted", null, null, now);
   }
 
   /**
-   * Waits here for a turn that opens within a second (a workflow timer would add its own lateness
-   * and lose rate); a longer wait goes back to the workflow as a durable timer.
+   * Waits here, asking again at each opening, for up to a few seconds: the gate keeps no queue, so
+   * every waiting call asks at every opening and one wins it, while a call that went back to a
+   * workflow timer would miss openings and lose rate. A longer wait goes back to the workflow as a
+   * durable timer, so that a large backlog holds no threads.
    */
   @Override
   public long requestTurn(TurnRequest request) {
@@ -137,6 +139,7 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
     Instant at = Instant.ofEpochMilli(record.occurredAtMillis());
     outbound.advance(
         record.id(),
+        record.sequence(),
         record.attempt(),
         record.callSid(),
         record.status(),
@@ -146,6 +149,7 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
         at);
     outbound.addEvent(
         record.id(),
+        record.sequence(),
         record.attempt(),
         record.callSid(),
         record.status(),

@@ -62,6 +62,7 @@ public interface OutboundCallActivities {
 
   /**
    * @param id the outbound call
+   * @param sequence the workflow's count of its records, from 1: the order of the statuses
    * @param attempt the attempt it concerns
    * @param callSid the attempt's CallSid, if any
    * @param status the status
@@ -73,6 +74,7 @@ public interface OutboundCallActivities {
    */
   record StatusRecord(
       String id,
+      int sequence,
       int attempt,
       String callSid,
       String status,

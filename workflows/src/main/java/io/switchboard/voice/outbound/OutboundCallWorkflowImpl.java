@@ -55,7 +55,19 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
                   .build())
           .build();
 
-  /** Reads, the gate and database writes are safe to repeat until they succeed. */
+  /** The gate waits up to a few seconds in the activity (see the activity); then it is retried. */
+  private final ActivityOptions turnOptions =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .build())
+          .build();
+
+  /** Reads and database writes are safe to repeat until they succeed. */
   private final ActivityOptions defaultOptions =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
@@ -70,7 +82,9 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
 
   private final OutboundCallActivities activities =
       Workflow.newActivityStub(
-          OutboundCallActivities.class, defaultOptions, Map.of("Place", placeOptions));
+          OutboundCallActivities.class,
+          defaultOptions,
+          Map.of("Place", placeOptions, "RequestTurn", turnOptions));
 
   private final OutboundCallRequest request;
   private final List<Promise<Void>> pendingWrites = new ArrayList<>();
@@ -90,6 +104,7 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
   private Integer errorCode;
   private String errorMessage;
   private boolean ended;
+  private int recordCount;
 
   @WorkflowInit
   public OutboundCallWorkflowImpl(OutboundCallRequest request) {
@@ -248,6 +263,7 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
     StatusRecord record =
         new StatusRecord(
             request.id(),
+            ++recordCount,
             attempt,
             callSid,
             status,
