@@ -173,10 +173,17 @@ class OutboundCallPlatformIT {
     // 20 calls at 1 call/s: 19 intervals of at least a second, and not much more.
     assertThat(span).isGreaterThanOrEqualTo(Duration.ofMillis(18_900));
     assertThat(span).isLessThan(Duration.ofSeconds(24));
+    // Grants are a second apart in PostgreSQL's time; the recorded completions add a little
+    // scheduling jitter each, which averages out over a few calls but never hides a burst.
     for (int i = 1; i < created.size(); i++) {
       assertThat(Duration.between(created.get(i - 1), created.get(i)))
           .as("gap before call " + i)
-          .isGreaterThan(Duration.ofMillis(900));
+          .isGreaterThan(Duration.ofMillis(500));
+    }
+    for (int i = 5; i < created.size(); i++) {
+      assertThat(Duration.between(created.get(i - 5), created.get(i)))
+          .as("five intervals before call " + i)
+          .isGreaterThan(Duration.ofMillis(4_700));
     }
   }
 
