@@ -40,3 +40,19 @@ CREATE TABLE outbound_call_events (
 );
 
 CREATE INDEX outbound_call_events_sid_idx ON outbound_call_events (call_sid);
+
+-- Twilio Video room status callbacks (room-created, participant-connected, room-ended, …), each
+-- once: Twilio's redeliveries and the inbox relay's replays add nothing.
+CREATE TABLE video_room_events (
+    id                BIGSERIAL PRIMARY KEY,
+    room_sid          VARCHAR(64) NOT NULL,
+    room_name         VARCHAR(200),
+    event             VARCHAR(64) NOT NULL,
+    room_status       VARCHAR(32),
+    participant_sid   VARCHAR(64),
+    sequence_number   INT,
+    received_at       TIMESTAMPTZ NOT NULL,
+    UNIQUE (room_sid, event, participant_sid, sequence_number)
+);
+
+CREATE INDEX video_room_events_name_idx ON video_room_events (room_name, received_at);

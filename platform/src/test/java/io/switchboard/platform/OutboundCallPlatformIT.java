@@ -188,6 +188,144 @@ class OutboundCallPlatformIT {
   }
 
   @Test
+  void recordingIsPausedAndResumedAndTheCallTransferredWhileLive() throws Exception {
+    String to = number();
+    // The person talks for 20 s before the TwiML runs: the call is live for the commands.
+    fault("{\"type\":\"CALL_HOLD\",\"number\":\"" + to + "\",\"delayMillis\":20000}");
+    String key = key();
+    initiate(key, twimlCall(to, Map.of()));
+    String callSid = awaitLive(key);
+
+    JsonNode started = post("/api/calls/" + callSid + "/recordings", null);
+    String recordingSid = started.get("recordingSid").asString();
+    assertThat(recordingSid).startsWith("RE");
+    JsonNode paused =
+        post("/api/calls/" + callSid + "/recordings/" + recordingSid, "{\"status\":\"paused\"}");
+    assertThat(paused.get("recordingStatus").asString()).isEqualTo("paused");
+    assertThat(
+            json.readTree(twilio("/Calls/" + callSid + "/Recordings/" + recordingSid + ".json"))
+                .get("status")
+                .asString())
+        .isEqualTo("paused");
+    JsonNode resumed =
+        post(
+            "/api/calls/" + callSid + "/recordings/" + recordingSid,
+            "{\"status\":\"in-progress\"}");
+    assertThat(resumed.get("recordingStatus").asString()).isEqualTo("in-progress");
+
+    JsonNode transferred = post("/api/calls/" + callSid + "/transfer", "{\"to\":\"+14155550123\"}");
+    assertThat(transferred.get("callSid").asString()).isEqualTo(callSid);
+
+    // The transfer replaced the held TwiML: the call ends long before the hold would.
+    long before = System.nanoTime();
+    JsonNode outbound = awaitEnded(key).get("outbound");
+    assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(15));
+    assertThat(outbound.get("status").asString()).isEqualTo("completed");
+    assertThat(voiceAnswers(callSid)).doesNotContain("Your appointment");
+    HttpResponse<String> late =
+        request("POST", "/api/calls/" + callSid + "/transfer", "{\"queue\":\"support\"}", null);
+    assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+    assertThat(late.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(late.body()).contains("\"twilioCode\":21220");
+  }
+
+  @Test
+  void hangUpEndsALiveCall() throws Exception {
+    String to = number();
+    fault("{\"type\":\"CALL_HOLD\",\"number\":\"" + to + "\",\"delayMillis\":20000}");
+    String key = key();
+    initiate(key, twimlCall(to, Map.of()));
+    String callSid = awaitLive(key);
+
+    JsonNode hungUp = post("/api/calls/" + callSid + "/hangup", null);
+
+    assertThat(hungUp.get("callStatus").asString()).isEqualTo("completed");
+    assertThat(awaitEnded(key).get("outbound").get("status").asString()).isEqualTo("completed");
+  }
+
+  @Test
+  void videoRoomIsCreatedItsCallbackRecordedAndAParticipantTokenVerifies() throws Exception {
+    String name = "it-room-" + UUID.randomUUID().toString().substring(0, 8);
+
+    JsonNode room = post("/api/video/rooms", "{\"uniqueName\":\"" + name + "\"}");
+    JsonNode token = post("/api/video/rooms/" + name + "/tokens", "{\"identity\":\"agent-7\"}");
+    HttpResponse<String> again =
+        request("POST", "/api/video/rooms", "{\"uniqueName\":\"" + name + "\"}", null);
+
+    assertThat(room.get("roomSid").asString()).startsWith("RM");
+    assertThat(room.get("status").asString()).isEqualTo("in-progress");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("53113");
+    // Verified as Twilio verifies it: HS256 under the API key's secret, issued by the key.
+    // Twilio's tokens carry cty "twilio-fpa;v=1", so jjwt hands the verified payload over as
+    // content rather than claims.
+    io.jsonwebtoken.Jws<byte[]> jwt =
+        io.jsonwebtoken.Jwts.parser()
+            .verifyWith(
+                io.jsonwebtoken.security.Keys.hmacShaKeyFor(
+                    SimulatorDrivenPlatformTest.VIDEO_KEY_SECRET.getBytes(StandardCharsets.UTF_8)))
+            .build()
+            .parseSignedContent(token.get("token").asString());
+    assertThat(jwt.getHeader().getContentType()).isEqualTo("twilio-fpa;v=1");
+    JsonNode claims = json.readTree(jwt.getPayload());
+    assertThat(claims.get("iss").asString()).isEqualTo(SimulatorDrivenPlatformTest.VIDEO_KEY_SID);
+    assertThat(claims.get("sub").asString()).isEqualTo(properties.twilio().accountSid());
+    assertThat(claims.get("exp").asLong()).isGreaterThan(Instant.now().getEpochSecond());
+    assertThat(claims.get("grants").get("identity").asString()).isEqualTo("agent-7");
+    assertThat(claims.get("grants").get("video").get("room").asString()).isEqualTo(name);
+    HttpResponse<String> forged =
+        request(
+            "POST",
+            "/api/video/rooms/" + name + "/tokens",
+            "{\"identity\":\"+14155550100\"}",
+            null);
+    assertThat(forged.statusCode()).isEqualTo(400);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String events = "";
+    while (!events.contains("room-created") && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      events = request("GET", "/api/video/rooms/" + name, null, null).body();
+    }
+    assertThat(events).contains("room-created").contains(room.get("roomSid").asString());
+  }
+
+  /** The CallSid once the call is answered and in progress. */
+  String awaitLive(String key) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode outbound = get("/api/calls/" + key).get("outbound");
+      if ("in-progress".equals(outbound.get("status").asString())) {
+        return outbound.get("callSid").asString();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("call " + key + " never went live");
+  }
+
+  JsonNode post(String path, String body) throws Exception {
+    HttpResponse<String> response = request("POST", path, body, null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  String twilio(String path) throws Exception {
+    String account = properties.twilio().accountSid();
+    String basic = account + ":" + properties.twilio().authToken();
+    return http.send(
+            HttpRequest.newBuilder(
+                    URI.create(local("/simulator/twilio/2010-04-01/Accounts/" + account + path)))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(basic.getBytes(StandardCharsets.UTF_8)))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  @Test
   void sameKeyIsOneCallAnotherBodyIsAProblemAndBadInputIsA400() throws Exception {
     String to = number();
     String key = key();

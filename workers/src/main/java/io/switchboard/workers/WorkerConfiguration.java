@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
       "io.switchboard.voice",
       "io.switchboard.messaging",
       "io.switchboard.recording",
+      "io.switchboard.video",
       "io.switchboard.twilio"
     },
     excludeFilters =
