@@ -49,6 +49,27 @@ enum Scenario {
       params.put("ApiVersion", "2010-04-01");
       return signed(target, "/webhooks/voice", params);
     }
+  },
+  /**
+   * {@code POST /api/calls/initiate} with a new key each time: validation, the row, the workflow
+   * start; 202. The calls themselves then wait their turn at the account's CPS.
+   */
+  INITIATE {
+    @Override
+    HttpRequest request(Target target, long sequence) {
+      String body =
+          String.format(
+              "{\"to\":\"+1555%07d\",\"from\":\"+15005550006\","
+                  + "\"twiml\":\"<Response><Say>Bench</Say></Response>\"}",
+              sequence % 10_000_000);
+      return HttpRequest.newBuilder(URI.create(target.base() + "/api/calls/initiate"))
+          .timeout(TIMEOUT)
+          .header("Authorization", "Bearer " + target.apiKey())
+          .header("Content-Type", "application/json")
+          .header("Idempotency-Key", "bench-" + uuid())
+          .POST(HttpRequest.BodyPublishers.ofString(body))
+          .build();
+    }
   };
 
   static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -70,6 +91,7 @@ enum Scenario {
     return UUID.randomUUID().toString().replace("-", "");
   }
 
-  /** Where to send, and the account to sign as. */
-  record Target(String base, String publicUrl, String accountSid, String authToken) {}
+  /** Where to send, the account to sign as, and the API key for REST scenarios. */
+  record Target(
+      String base, String publicUrl, String accountSid, String authToken, String apiKey) {}
 }
