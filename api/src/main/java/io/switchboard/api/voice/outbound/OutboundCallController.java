@@ -60,6 +60,6 @@ public class OutboundCallController {
     OutboundCallRecord accepted = starter.accept(validator.validate(idempotencyKey, request));
     return ResponseEntity.accepted()
         .location(URI.create("/api/calls/" + accepted.id()))
-        .body(calls.find(accepted.id()).orElseThrow());
+        .body(calls.recorded(accepted));
   }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.api.voice.outbound;
 
+import io.switchboard.voice.outbound.OutboundCallRecord;
 import io.switchboard.voice.outbound.OutboundCallRepository;
 import io.switchboard.voice.outbound.OutboundCallState;
 import io.switchboard.voice.outbound.OutboundCallWorkflow;
@@ -31,6 +32,14 @@ public class OutboundCalls {
     return calls
         .findById(id)
         .map(call -> OutboundCallView.of(call, state(id).orElse(null), calls.events(id)));
+  }
+
+  /**
+   * The call as recorded, without asking the workflow: what initiate answers, since a query waits
+   * for a worker and the accept path must stay fast under load.
+   */
+  public OutboundCallView recorded(OutboundCallRecord call) {
+    return OutboundCallView.of(call, null, calls.events(call.id()));
   }
 
   /** The workflow's own state; empty when it is gone or Temporal does not answer. */
