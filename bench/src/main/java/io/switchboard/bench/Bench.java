@@ -14,7 +14,8 @@ import org.HdrHistogram.Histogram;
  * measured on the same server in the same minute.
  *
  * <p>Usage: {@code java -jar switchboard-bench-exec.jar BASE_URL PUBLIC_URL ACCOUNT_SID AUTH_TOKEN
- * [SECONDS] [SCENARIO:RATE ...]}, for example {@code ASYNC:500 VOICE:100}.
+ * [SECONDS] [SCENARIO:RATE ...]}, for example {@code ASYNC:500 VOICE:100 INITIATE:100}; INITIATE
+ * needs {@code SWITCHBOARD_API_KEY}.
  */
 public final class Bench {
 
@@ -26,7 +27,10 @@ public final class Bench {
           "usage: Bench BASE_URL PUBLIC_URL ACCOUNT_SID AUTH_TOKEN [SECONDS] [SCENARIO:RATE ...]");
       System.exit(2);
     }
-    Scenario.Target target = new Scenario.Target(args[0], args[1], args[2], args[3]);
+    // REST scenarios (INITIATE) use the admin key the platform was started with.
+    Scenario.Target target =
+        new Scenario.Target(
+            args[0], args[1], args[2], args[3], System.getenv("SWITCHBOARD_API_KEY"));
     Duration duration = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 20);
     List<String> plan = new ArrayList<>();
     for (int i = 5; i < args.length; i++) {

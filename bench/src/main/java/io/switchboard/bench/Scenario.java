@@ -53,8 +53,7 @@ enum Scenario {
   /**
    * An outbound SMS through the REST API: validation, the messages row, a workflow start, 202. Each
    * goes to a new handset from one of 100 senders, so that senders' rate gates (which hold the
-   * sends, not their acceptance) are spread as in production. Needs the API key in {@code
-   * SWITCHBOARD_API_KEY} (scope messages:write).
+   * sends, not their acceptance) are spread as in production. Uses the run's admin API key.
    */
   SEND {
     @Override
@@ -66,7 +65,28 @@ enum Scenario {
       return HttpRequest.newBuilder(URI.create(target.base() + "/api/messages/send"))
           .timeout(TIMEOUT)
           .header("Content-Type", "application/json")
-          .header("Authorization", "Bearer " + System.getenv("SWITCHBOARD_API_KEY"))
+          .header("Authorization", "Bearer " + target.apiKey())
+          .header("Idempotency-Key", "bench-" + uuid())
+          .POST(HttpRequest.BodyPublishers.ofString(body))
+          .build();
+    }
+  },
+  /**
+   * {@code POST /api/calls/initiate} with a new key each time: validation, the row, the workflow
+   * start; 202. The calls themselves then wait their turn at the account's CPS.
+   */
+  INITIATE {
+    @Override
+    HttpRequest request(Target target, long sequence) {
+      String body =
+          String.format(
+              "{\"to\":\"+1555%07d\",\"from\":\"+15005550006\","
+                  + "\"twiml\":\"<Response><Say>Bench</Say></Response>\"}",
+              sequence % 10_000_000);
+      return HttpRequest.newBuilder(URI.create(target.base() + "/api/calls/initiate"))
+          .timeout(TIMEOUT)
+          .header("Authorization", "Bearer " + target.apiKey())
+          .header("Content-Type", "application/json")
           .header("Idempotency-Key", "bench-" + uuid())
           .POST(HttpRequest.BodyPublishers.ofString(body))
           .build();
@@ -92,6 +112,7 @@ enum Scenario {
     return UUID.randomUUID().toString().replace("-", "");
   }
 
-  /** Where to send, and the account to sign as. */
-  record Target(String base, String publicUrl, String accountSid, String authToken) {}
+  /** Where to send, the account to sign as, and the API key for REST scenarios. */
+  record Target(
+      String base, String publicUrl, String accountSid, String authToken, String apiKey) {}
 }

@@ -32,6 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
       "switchboard.messaging.throughput.senders.[+14155559000]=10",
       "switchboard.twilio.http.read-timeout=1s",
       "switchboard.simulator.lifecycle.message-step=20ms",
+      "switchboard.video.api-key-sid=" + SimulatorDrivenPlatformTest.VIDEO_KEY_SID,
+      "switchboard.video.api-key-secret=" + SimulatorDrivenPlatformTest.VIDEO_KEY_SECRET,
       // The first call of a cold JVM can exceed the production 2 s voice budget on a loaded
       // machine (as in PlatformTestSupport); every class with this annotation shares the context.
       "switchboard.inbox.voice-budget=10s"
@@ -40,4 +42,6 @@ import org.springframework.test.context.ActiveProfiles;
 @interface SimulatorDrivenPlatformTest {
 
   String API_KEY = "sb_it_messaging_admin";
+  String VIDEO_KEY_SID = "SK00000000000000000000000000000042";
+  String VIDEO_KEY_SECRET = "it-video-secret-of-at-least-thirty-two-bytes";
 }

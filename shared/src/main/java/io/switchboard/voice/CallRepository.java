@@ -1,6 +1,7 @@
 package io.switchboard.voice;
 
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
@@ -31,4 +32,19 @@ public interface CallRepository extends ListCrudRepository<CallRecord, String> {
       @Param("status") String status,
       @Param("at") Instant at,
       @Param("final") boolean isFinal);
+
+  /** Calls newest first, filtered; a null filter matches everything. */
+  @Query(
+      """
+      SELECT * FROM calls
+       WHERE (CAST(:direction AS VARCHAR) IS NULL OR direction = :direction)
+         AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+         AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR started_at < :before)
+       ORDER BY started_at DESC LIMIT :limit
+      """)
+  List<CallRecord> search(
+      @Param("direction") String direction,
+      @Param("status") String status,
+      @Param("before") Instant before,
+      @Param("limit") int limit);
 }

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Import;
       "io.switchboard.messaging",
       "io.switchboard.recording",
       "io.switchboard.ops",
+      "io.switchboard.video",
       "io.switchboard.twilio"
     },
     excludeFilters =

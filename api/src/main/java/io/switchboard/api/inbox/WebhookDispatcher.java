@@ -1,6 +1,7 @@
 package io.switchboard.api.inbox;
 
 import io.switchboard.api.messaging.InboundMessages;
+import io.switchboard.api.video.VideoRoomEvents;
 import io.switchboard.messaging.MessageStatusEvent;
 import io.switchboard.voice.CallStatusEvent;
 import io.temporal.client.WorkflowClient;
@@ -25,12 +26,17 @@ public class WebhookDispatcher {
   private final WorkflowClient client;
   private final InboundMessages inboundMessages;
   private final RecordingDispatch recordings;
+  private final VideoRoomEvents videoEvents;
 
   public WebhookDispatcher(
-      WorkflowClient client, InboundMessages inboundMessages, RecordingDispatch recordings) {
+      WorkflowClient client,
+      InboundMessages inboundMessages,
+      RecordingDispatch recordings,
+      VideoRoomEvents videoEvents) {
     this.client = client;
     this.inboundMessages = inboundMessages;
     this.recordings = recordings;
+    this.videoEvents = videoEvents;
   }
 
   /**
@@ -49,6 +55,9 @@ public class WebhookDispatcher {
       // stored once. The auto-reply can only go in the webhook's own answer, so none is sent here.
       inboundMessages.handle(event.params());
       return DispatchState.DISPATCHED;
+    }
+    if (event.kind() == WebhookKind.VIDEO) {
+      return videoEvents.record(event.params()) ? DispatchState.DISPATCHED : DispatchState.UNROUTED;
     }
     if (event.kind() == WebhookKind.RECORDING || event.kind() == WebhookKind.TRANSCRIPTION) {
       return event.workflowId() == null ? DispatchState.UNROUTED : recordings.dispatch(event);
@@ -85,7 +94,8 @@ public class WebhookDispatcher {
         event.callSid(),
         event.param("CallStatus"),
         integer(event.param("CallDuration")),
-        integer(event.param("SequenceNumber")));
+        integer(event.param("SequenceNumber")),
+        event.param("AnsweredBy"));
   }
 
   private static Integer integer(String value) {

@@ -15,7 +15,9 @@ public enum WebhookKind {
   /** A recording status callback. */
   RECORDING(true),
   /** A transcription callback. */
-  TRANSCRIPTION(true);
+  TRANSCRIPTION(true),
+  /** A Twilio Video room status callback: recorded in the api, no workflow. */
+  VIDEO(true);
 
   private final boolean asynchronous;
 

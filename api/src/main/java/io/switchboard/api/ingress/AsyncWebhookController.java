@@ -104,6 +104,14 @@ public class AsyncWebhookController {
     return accept(webhook, WebhookKind.TRANSCRIPTION, request);
   }
 
+  /** Video room status callbacks: recorded, like every asynchronous webhook, off the thread. */
+  @PostMapping(path = "/webhooks/video", produces = MediaType.APPLICATION_XML_VALUE)
+  ResponseEntity<String> video(
+      @RequestAttribute(TwilioWebhook.ATTRIBUTE) TwilioWebhook webhook,
+      HttpServletRequest request) {
+    return accept(webhook, WebhookKind.VIDEO, request);
+  }
+
   private ResponseEntity<String> accept(
       TwilioWebhook webhook, WebhookKind kind, HttpServletRequest request) {
     String workflowId = WebhookRouting.workflowId(kind, webhook);
@@ -120,7 +128,7 @@ public class AsyncWebhookController {
     if (kind == WebhookKind.SMS && !senders.tryAcquire(webhook.param("From"))) {
       return DispatchState.RATE_LIMITED;
     }
-    if (kind == WebhookKind.SMS) {
+    if (kind == WebhookKind.SMS || kind == WebhookKind.VIDEO) {
       return DispatchState.PENDING;
     }
     if (workflowId == null) {

@@ -39,7 +39,7 @@ public final class WebhookRouting {
               ? CallWorkflowIds.call(callSid)
               : null;
       case RECORDING, TRANSCRIPTION -> recording(webhook.param("RecordingSid"));
-      case SMS -> null;
+      case SMS, VIDEO -> null;
     };
   }
 }

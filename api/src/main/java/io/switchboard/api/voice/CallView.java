@@ -1,5 +1,6 @@
 package io.switchboard.api.voice;
 
+import io.switchboard.api.voice.outbound.OutboundCallView;
 import io.switchboard.voice.CallEventRecord;
 import io.switchboard.voice.CallRecord;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.List;
  * @param updatedAt when its record last changed
  * @param endedAt when it ended, if it has
  * @param events every status the call went through, oldest first
+ * @param outbound for a call placed through {@code /api/calls/initiate} and asked for by its
+ *     idempotency key: the request, its attempts and live state; else absent
  */
 public record CallView(
     String callSid,
@@ -27,7 +30,8 @@ public record CallView(
     Instant startedAt,
     Instant updatedAt,
     Instant endedAt,
-    List<Event> events) {
+    List<Event> events,
+    OutboundCallView outbound) {
 
   /** One status change. */
   public record Event(String status, Instant occurredAt) {}
@@ -42,6 +46,35 @@ public record CallView(
         call.startedAt(),
         call.updatedAt(),
         call.endedAt(),
-        events.stream().map(event -> new Event(event.status(), event.occurredAt())).toList());
+        events.stream().map(event -> new Event(event.status(), event.occurredAt())).toList(),
+        null);
+  }
+
+  /** An outbound call asked for by its key, with its current attempt's call when there is one. */
+  static CallView of(OutboundCallView outbound, CallView attempt) {
+    if (attempt != null) {
+      return new CallView(
+          attempt.callSid(),
+          attempt.from(),
+          attempt.to(),
+          attempt.direction(),
+          attempt.status(),
+          attempt.startedAt(),
+          attempt.updatedAt(),
+          attempt.endedAt(),
+          attempt.events(),
+          outbound);
+    }
+    return new CallView(
+        outbound.callSid(),
+        outbound.from(),
+        outbound.to(),
+        "outbound-api",
+        outbound.status(),
+        outbound.createdAt(),
+        outbound.updatedAt(),
+        null,
+        List.of(),
+        outbound);
   }
 }

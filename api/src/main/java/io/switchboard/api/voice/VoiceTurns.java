@@ -4,6 +4,7 @@ import io.switchboard.api.inbox.InboxProperties;
 import io.switchboard.api.inbox.WebhookKind;
 import io.switchboard.api.security.TwilioWebhook;
 import io.switchboard.api.voice.flow.FlowStore;
+import io.switchboard.api.voice.outbound.OutboundAnswers;
 import io.switchboard.voice.CallSessionInput;
 import io.switchboard.voice.VoiceInstruction;
 import io.switchboard.voice.VoiceTurn;
@@ -32,6 +33,7 @@ public class VoiceTurns {
   private static final Logger log = LoggerFactory.getLogger(VoiceTurns.class);
 
   private final CallSessions sessions;
+  private final OutboundAnswers outbound;
   private final FlowStore flows;
   private final TwimlRenderer twiml;
   private final Executor executor;
@@ -40,12 +42,14 @@ public class VoiceTurns {
 
   public VoiceTurns(
       CallSessions sessions,
+      OutboundAnswers outbound,
       FlowStore flows,
       TwimlRenderer twiml,
       @Qualifier("voiceAnswerExecutor") Executor executor,
       Clock clock,
       InboxProperties inbox) {
     this.sessions = sessions;
+    this.outbound = outbound;
     this.flows = flows;
     this.twiml = twiml;
     this.executor = executor;
@@ -68,10 +72,10 @@ public class VoiceTurns {
     // Every kind of turn uses update-with-start: a turn for a call whose session is gone (it
     // closed when idle, or the first webhook never reached Temporal) starts one rather than fail.
     // The flow lookup counts against the same time budget as the session's answer.
-    CompletableFuture<VoiceInstruction> answer =
-        CompletableFuture.supplyAsync(() -> sessions.answer(input(webhook, kind), turn), executor);
+    CompletableFuture<String> answer =
+        CompletableFuture.supplyAsync(() -> compute(webhook, kind, turn), executor);
     try {
-      return new Answer(twiml.render(answer.get(budgetMillis, TimeUnit.MILLISECONDS)), true, null);
+      return new Answer(answer.get(budgetMillis, TimeUnit.MILLISECONDS), true, null);
     } catch (TimeoutException e) {
       log.warn("call session {} did not answer within {} ms", callSid, budgetMillis);
       return new Answer(fallbackTwiml(), false, "no answer within " + budgetMillis + " ms");
@@ -85,12 +89,39 @@ public class VoiceTurns {
   }
 
   /**
+   * The TwiML of a turn. The first webhook of an outbound call asks the call's workflow what the
+   * call is for: a machine's voicemail, the request's TwiML, or a flow run by the call session.
+   */
+  private String compute(TwilioWebhook webhook, WebhookKind kind, VoiceTurn turn) {
+    String outboundId = kind == WebhookKind.VOICE ? webhook.queryParam("outbound") : null;
+    if (outboundId == null) {
+      return twiml.render(sessions.answer(input(webhook, kind), turn));
+    }
+    OutboundAnswers.Plan plan =
+        outbound
+            .plan(outboundId, webhook.param("AnsweredBy"))
+            .orElseThrow(() -> new IllegalStateException("no outbound call " + outboundId));
+    if (plan.instruction() != null) {
+      return twiml.render(plan.instruction());
+    }
+    if (plan.twiml() != null) {
+      return plan.twiml();
+    }
+    Flow flow = flows.find(plan.flowName(), null).orElse(null);
+    return twiml.render(sessions.answer(input(webhook, flow), turn));
+  }
+
+  /**
    * The session's input, used only if this turn starts it. The first webhook pins the latest
    * version of the number's flow; later turns need none, since their session has it.
    */
   private CallSessionInput input(TwilioWebhook webhook, WebhookKind kind) {
     Flow flow =
         kind == WebhookKind.VOICE ? flows.forNumber(webhook.param("To")).orElse(null) : null;
+    return input(webhook, flow);
+  }
+
+  private CallSessionInput input(TwilioWebhook webhook, Flow flow) {
     return new CallSessionInput(
         webhook.param("CallSid"),
         webhook.param("AccountSid"),

@@ -76,7 +76,11 @@ public class VoiceWebhookController {
       return xml(HttpStatus.BAD_REQUEST, turns.fallbackTwiml());
     }
     String workflowId = WebhookRouting.workflowId(kind, webhook);
-    boolean limited = kind == WebhookKind.VOICE && !callers.tryAcquire(webhook.param("From"));
+    // Outbound calls are ours (From is our number): the per-caller limit is for inbound callers.
+    boolean limited =
+        kind == WebhookKind.VOICE
+            && webhook.queryParam("outbound") == null
+            && !callers.tryAcquire(webhook.param("From"));
     WebhookIntake.Recorded recorded =
         intake.record(
             webhook,

@@ -102,6 +102,18 @@ class CallLifecycle {
               call.recordingStatusCallbackMethod,
               call.recordingEvents));
     }
+    Optional<FaultRule> hold = faults.strike(FaultType.CALL_HOLD, Set.of(call.to, call.from));
+    if (hold.isPresent()) {
+      int generation = call.flowGeneration();
+      executor.schedule(
+          () -> {
+            if (call.flowGeneration() == generation && !call.ended()) {
+              runFlow(call, generation);
+            }
+          },
+          Duration.ofMillis(hold.get().delayMillis() == null ? 0 : hold.get().delayMillis()));
+      return;
+    }
     runFlow(call, call.flowGeneration());
   }
 

@@ -25,5 +25,11 @@ public enum FaultType {
    * answered by {@code answeredBy} when machine detection is on; {@code delayMillis} makes the call
    * ring that much longer.
    */
-  CALL_OUTCOME
+  CALL_OUTCOME,
+  /**
+   * An answered call stays in progress for {@code delayMillis} before its TwiML runs, as a person
+   * who talks for a while would keep it: live-call control (redirects, hang-ups, recordings) has a
+   * call to act on. A redirect or hang-up during the hold supersedes the held TwiML.
+   */
+  CALL_HOLD
 }

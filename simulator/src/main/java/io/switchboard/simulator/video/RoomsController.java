@@ -4,6 +4,8 @@ import static io.switchboard.simulator.rest.TwilioOperation.CREATE_ROOM;
 import static io.switchboard.simulator.rest.TwilioOperation.FETCH_ROOM;
 
 import io.switchboard.simulator.SimulatorState;
+import io.switchboard.simulator.callbacks.Callback;
+import io.switchboard.simulator.callbacks.CallbackDispatcher;
 import io.switchboard.simulator.rest.Accounts;
 import io.switchboard.simulator.rest.Form;
 import io.switchboard.simulator.rest.Sids;
@@ -13,7 +15,9 @@ import io.switchboard.simulator.rest.TwilioJson;
 import io.switchboard.simulator.rest.TwilioResource;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +37,11 @@ class RoomsController implements SimulatorState {
 
   private final Map<String, SimRoom> rooms = new ConcurrentHashMap<>();
   private final Accounts accounts;
+  private final CallbackDispatcher callbacks;
 
-  RoomsController(Accounts accounts) {
+  RoomsController(Accounts accounts, CallbackDispatcher callbacks) {
     this.accounts = accounts;
+    this.callbacks = callbacks;
   }
 
   @PostMapping(ROOMS)
@@ -64,6 +70,7 @@ class RoomsController implements SimulatorState {
             form.integer("MaxParticipantDuration", 14400),
             Instant.now());
     rooms.put(sid, room);
+    roomCreated(room);
     return TwilioJson.created(RoomJson.of(room, accounts.sid()));
   }
 
@@ -75,6 +82,34 @@ class RoomsController implements SimulatorState {
       throw TwilioApiException.notFound("/v1/Rooms/" + sid);
     }
     return TwilioJson.ok(RoomJson.of(room, accounts.sid()));
+  }
+
+  /**
+   * Twilio's first room status callback. The simulator has no participants, so it is also the last:
+   * rooms stay in progress.
+   */
+  private void roomCreated(SimRoom room) {
+    if (room.statusCallback() == null) {
+      return;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("AccountSid", accounts.sid());
+    params.put("RoomSid", room.sid());
+    params.put("RoomName", room.uniqueName());
+    params.put("RoomType", room.type());
+    params.put("RoomStatus", "in-progress");
+    params.put("StatusCallbackEvent", "room-created");
+    params.put("SequenceNumber", "0");
+    params.put("Timestamp", room.created().toString());
+    callbacks.send(
+        new Callback(
+            room.sid(),
+            Set.of(),
+            room.statusCallback(),
+            room.statusCallbackMethod(),
+            params,
+            "in-progress",
+            true));
   }
 
   private SimRoom byName(String uniqueName) {

@@ -1,0 +1,115 @@
+package io.switchboard.api.voice.control;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.voice.control.CallCommand;
+import io.switchboard.voice.control.CallCommand.Action;
+import io.switchboard.voice.control.CallCommandResult;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Live-call control: transfer, hang up, and recording start, pause, resume and stop. */
+@RestController
+@RequestMapping(path = "/api/calls/{callSid}", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Calls")
+public class CallControlController {
+
+  private static final Pattern CALL_SID = Pattern.compile("^CA[0-9a-fA-F]{32}$");
+  private static final Pattern RECORDING_SID = Pattern.compile("^RE[0-9a-fA-F]{32}$");
+  private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{6,14}$");
+  private static final Pattern QUEUE = Pattern.compile("^[A-Za-z0-9 _.-]{1,64}$");
+
+  private final CallCommands commands;
+
+  CallControlController(CallCommands commands) {
+    this.commands = commands;
+  }
+
+  /**
+   * @param to a number to dial (give this or {@code queue})
+   * @param queue a queue to put the caller in
+   */
+  public record TransferRequest(String to, String queue) {}
+
+  /**
+   * @param status {@code paused}, {@code in-progress} (resume) or {@code stopped}
+   */
+  public record RecordingUpdate(String status) {}
+
+  @PostMapping(path = "/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "transferCall",
+      summary = "Transfer a call in progress to a number or a queue (scope calls:write)",
+      description =
+          "The call leaves what it is doing at once. A call that is not in progress is a 409"
+              + " problem with Twilio's code.")
+  CallCommandResult transfer(@PathVariable String callSid, @RequestBody TransferRequest request) {
+    checkCall(callSid);
+    if (request == null || (request.to() == null) == (request.queue() == null)) {
+      throw new InvalidCommandException("Give exactly one of 'to' and 'queue'.");
+    }
+    if (request.to() != null) {
+      if (!E164.matcher(request.to()).matches()) {
+        throw new InvalidCommandException("'to' must be a phone number in E.164 form.");
+      }
+      return commands.run(new CallCommand(callSid, Action.TRANSFER_NUMBER, request.to()));
+    }
+    if (!QUEUE.matcher(request.queue()).matches()) {
+      throw new InvalidCommandException("'queue' must be 1 to 64 letters, digits, space . _ -.");
+    }
+    return commands.run(new CallCommand(callSid, Action.TRANSFER_QUEUE, request.queue()));
+  }
+
+  @PostMapping("/hangup")
+  @Operation(operationId = "hangUpCall", summary = "Hang up a call (scope calls:write)")
+  CallCommandResult hangUp(@PathVariable String callSid) {
+    checkCall(callSid);
+    return commands.run(new CallCommand(callSid, Action.HANG_UP, null));
+  }
+
+  @PostMapping("/recordings")
+  @Operation(
+      operationId = "startCallRecording",
+      summary = "Start recording a call in progress (scope calls:write)")
+  CallCommandResult startRecording(@PathVariable String callSid) {
+    checkCall(callSid);
+    return commands.run(new CallCommand(callSid, Action.RECORDING_START, null));
+  }
+
+  @PostMapping(path = "/recordings/{recordingSid}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "updateCallRecording",
+      summary = "Pause, resume or stop a call's recording (scope calls:write)",
+      description =
+          "Paused audio is skipped, not silenced: card digits entered while paused are never in"
+              + " the recording, which keeps a payment IVR out of PCI scope.")
+  CallCommandResult updateRecording(
+      @PathVariable String callSid,
+      @PathVariable String recordingSid,
+      @RequestBody RecordingUpdate update) {
+    checkCall(callSid);
+    if (!RECORDING_SID.matcher(recordingSid).matches()) {
+      throw new InvalidCommandException("Not a RecordingSid.");
+    }
+    Action action =
+        switch (update == null || update.status() == null ? "" : update.status()) {
+          case "paused" -> Action.RECORDING_PAUSE;
+          case "in-progress" -> Action.RECORDING_RESUME;
+          case "stopped" -> Action.RECORDING_STOP;
+          default ->
+              throw new InvalidCommandException("'status' must be paused, in-progress or stopped.");
+        };
+    return commands.run(new CallCommand(callSid, action, recordingSid));
+  }
+
+  private static void checkCall(String callSid) {
+    if (!CALL_SID.matcher(callSid).matches()) {
+      throw new InvalidCommandException("Not a CallSid.");
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.switchboard.api.voice.outbound;
+
+import io.switchboard.api.messaging.IdempotencyConflictException;
+import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.voice.outbound.OutboundCallRecord;
+import io.switchboard.voice.outbound.OutboundCallRepository;
+import io.switchboard.voice.outbound.OutboundCallRequest;
+import io.switchboard.voice.outbound.OutboundCallWorkflow;
+import io.switchboard.voice.outbound.OutboundCallWorkflowIds;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accepts a call exactly once per idempotency key: the row (with the request's hash) is the durable
+ * record of the key, and the workflow id {@code outbound-call:{key}} makes the start idempotent
+ * too.
+ */
+@Component
+class OutboundCallStarter {
+
+  private final OutboundCallRepository calls;
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final Clock clock;
+
+  OutboundCallStarter(
+      OutboundCallRepository calls,
+      WorkflowClient client,
+      SwitchboardProperties properties,
+      Clock clock) {
+    this.calls = calls;
+    this.client = client;
+    this.taskQueue = properties.taskQueues().voice();
+    this.clock = clock;
+  }
+
+  OutboundCallRecord accept(OutboundCallRequest request) {
+    String hash = hash(request);
+    calls.insertAccepted(
+        request.id(),
+        request.from(),
+        request.to(),
+        request.flowName(),
+        null,
+        hash,
+        request.callAtMillis() == null ? null : Instant.ofEpochMilli(request.callAtMillis()),
+        clock.instant());
+    OutboundCallRecord row = calls.findById(request.id()).orElseThrow();
+    if (!hash.equals(row.requestHash())) {
+      throw new IdempotencyConflictException(
+          "This Idempotency-Key was used for a different call; use a new key for a new call, or"
+              + " repeat the original request exactly.");
+    }
+    // Once the workflow has moved the call on, it exists; starting again could only call again
+    // after Temporal forgot the closed workflow, which is what the row prevents.
+    if ("accepted".equals(row.status())) {
+      start(request);
+    }
+    return row;
+  }
+
+  private void start(OutboundCallRequest request) {
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(OutboundCallWorkflowIds.outboundCall(request.id()))
+            .setTaskQueue(taskQueue)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .build();
+    OutboundCallWorkflow call = client.newWorkflowStub(OutboundCallWorkflow.class, options);
+    try {
+      WorkflowClient.start(call::place, request);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      // The same request again while (or after) its workflow runs: nothing more to do.
+    }
+  }
+
+  /** The request's fingerprint: a record's text form is complete and its metadata sorted. */
+  private static String hash(OutboundCallRequest request) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(sha.digest(request.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.switchboard.voice.outbound;
+
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One outbound call as a service asks for it. This record is the contract for services that start
+ * {@link OutboundCallWorkflow} with their own Temporal client (workflow id {@code
+ * outbound-call:{id}}, task queue {@code voice}).
+ *
+ * @param id the caller's idempotency key; the workflow is {@code outbound-call:{id}}
+ * @param to whom to call, E.164 (personal data: never logged)
+ * @param from our caller ID, E.164
+ * @param flowName the IVR flow a human is handed to, or null when {@code twiml} is given
+ * @param twiml the TwiML a human hears, or null when {@code flowName} is given
+ * @param onMachine what to do when an answering machine picks up, or null for no detection
+ * @param voicemailMessage what the voicemail drop says after the beep ({@code onMachine} VOICEMAIL)
+ * @param retry how no-answer and busy are retried
+ * @param callAtMillis when to call, epoch milliseconds, or null for now
+ * @param ringTimeoutSeconds how long to let the phone ring (Twilio's Timeout), 5 to 600
+ * @param metadata the caller's own labels, returned with the call (never sent to Twilio)
+ */
+public record OutboundCallRequest(
+    String id,
+    String to,
+    String from,
+    String flowName,
+    String twiml,
+    MachineAction onMachine,
+    String voicemailMessage,
+    RetryPolicy retry,
+    Long callAtMillis,
+    int ringTimeoutSeconds,
+    SortedMap<String, String> metadata) {
+
+  public OutboundCallRequest {
+    retry = retry == null ? RetryPolicy.NONE : retry;
+    ringTimeoutSeconds = ringTimeoutSeconds <= 0 ? 30 : ringTimeoutSeconds;
+    metadata = metadata == null ? new TreeMap<>() : new TreeMap<>(metadata);
+  }
+
+  /** What an answering machine gets. */
+  public enum MachineAction {
+    /** Wait for the beep (Twilio's DetectMessageEnd), say the message, hang up. */
+    VOICEMAIL,
+    /** Hang up as soon as a machine is detected. */
+    HANGUP
+  }
+
+  /**
+   * Retries of a call nobody answered.
+   *
+   * @param maxAttempts calls placed at most, the first included (1 for no retry)
+   * @param spacingSeconds the wait between the end of one attempt and the next
+   * @param retryOnBusy whether a busy line is retried too (no-answer always is)
+   */
+  public record RetryPolicy(int maxAttempts, long spacingSeconds, boolean retryOnBusy) {
+    public static final RetryPolicy NONE = new RetryPolicy(1, 0, false);
+
+    public RetryPolicy {
+      maxAttempts = Math.max(1, maxAttempts);
+      spacingSeconds = Math.max(0, spacingSeconds);
+    }
+  }
+}

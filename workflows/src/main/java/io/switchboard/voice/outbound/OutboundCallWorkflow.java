@@ -1,0 +1,30 @@
+package io.switchboard.voice.outbound;
+
+import io.switchboard.voice.CallStatusEvent;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One outbound call, from the request to its last attempt's final status. Workflow id {@code
+ * outbound-call:{idempotencyKey}} ({@link OutboundCallWorkflowIds}), task queue {@code voice},
+ * input {@link OutboundCallRequest}. The api starts it from {@code POST /api/calls/initiate}; other
+ * services may start it with their own Temporal client.
+ */
+@WorkflowInterface
+public interface OutboundCallWorkflow {
+
+  @WorkflowMethod
+  OutboundCallState place(OutboundCallRequest request);
+
+  /**
+   * A status callback of one of the call's attempts. Callbacks of an earlier attempt and older ones
+   * (by SequenceNumber) are recorded but change nothing.
+   */
+  @SignalMethod
+  void callStatusChanged(CallStatusEvent event);
+
+  @QueryMethod
+  OutboundCallState getState();
+}

@@ -1,0 +1,126 @@
+package io.switchboard.voice.outbound;
+
+import io.switchboard.common.TwilioFailureType;
+import io.switchboard.voice.outbound.OutboundCallRequest.RetryPolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Records the histories that {@link OutboundCallReplayTest} replays. Run it on purpose, when a
+ * workflow change is released, with {@code -Dswitchboard.recordHistories=true}; new files are added
+ * beside the old ones, which must keep replaying.
+ */
+@EnabledIfSystemProperty(named = "switchboard.recordHistories", matches = "true")
+class OutboundCallHistoryRecorder {
+
+  @Test
+  void recordAnsweredThenCompleted() throws Exception {
+    record(
+        "answered-then-completed-v1.json",
+        new Scripted(null),
+        OutboundCallWorkflowTest.request("h1", RetryPolicy.NONE),
+        (env, call) -> {
+          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA1");
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "ringing", 1));
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "in-progress", 2));
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "completed", 3));
+        });
+  }
+
+  @Test
+  void recordRejectedByTwilio() throws Exception {
+    record(
+        "rejected-by-twilio-v1.json",
+        new Scripted(21216),
+        OutboundCallWorkflowTest.request("h2", RetryPolicy.NONE),
+        (env, call) -> {});
+  }
+
+  @Test
+  void recordNoAnswerRetried() throws Exception {
+    record(
+        "no-answer-retried-v1.json",
+        new Scripted(null),
+        OutboundCallWorkflowTest.request("h3", new RetryPolicy(2, 300, false)),
+        (env, call) -> {
+          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA1");
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "no-answer", 3));
+          env.sleep(Duration.ofSeconds(301));
+          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA2");
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA2", "completed", 3));
+        });
+  }
+
+  interface Scenario {
+    void run(TestWorkflowEnvironment env, OutboundCallWorkflow call);
+  }
+
+  private static void record(
+      String name,
+      OutboundCallActivities activities,
+      OutboundCallRequest request,
+      Scenario scenario)
+      throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker("voice");
+      worker.registerWorkflowImplementationTypes(OutboundCallWorkflowImpl.class);
+      worker.registerActivitiesImplementations(activities);
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      String id = OutboundCallWorkflowIds.outboundCall(request.id());
+      OutboundCallWorkflow call =
+          client.newWorkflowStub(
+              OutboundCallWorkflow.class,
+              WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue("voice").build());
+      WorkflowClient.start(call::place, request);
+      scenario.run(env, call);
+      WorkflowStub.fromTyped(call).getResult(OutboundCallState.class);
+      String json = client.fetchHistory(id).toJson(true);
+      Files.writeString(OutboundCallReplayTest.HISTORIES.resolve(name), json);
+    }
+  }
+
+  /** Answers as Twilio and PostgreSQL would, without either: CA1, CA2, … or a refusal. */
+  static final class Scripted implements OutboundCallActivities {
+    private final Integer rejectCode;
+    private final AtomicInteger calls = new AtomicInteger();
+
+    Scripted(Integer rejectCode) {
+      this.rejectCode = rejectCode;
+    }
+
+    @Override
+    public void recordAccepted(OutboundCallRequest request) {}
+
+    @Override
+    public long requestTurn(TurnRequest request) {
+      return 0;
+    }
+
+    @Override
+    public PlacedCall place(PlaceRequest request) {
+      if (rejectCode != null) {
+        throw ApplicationFailure.newFailure(
+            "Account not allowed to call", TwilioFailureType.TWILIO_REJECTED.name(), rejectCode);
+      }
+      return new PlacedCall("CA" + calls.incrementAndGet(), "queued", null);
+    }
+
+    @Override
+    public PlacedCall fetch(String callSid) {
+      return new PlacedCall(callSid, "completed", null);
+    }
+
+    @Override
+    public void recordStatus(StatusRecord record) {}
+  }
+}

@@ -1,0 +1,269 @@
+package io.switchboard.voice.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import io.switchboard.common.TwilioFailureType;
+import io.switchboard.voice.CallStatusEvent;
+import io.switchboard.voice.outbound.OutboundCallActivities.PlaceRequest;
+import io.switchboard.voice.outbound.OutboundCallActivities.PlacedCall;
+import io.switchboard.voice.outbound.OutboundCallActivities.StatusRecord;
+import io.switchboard.voice.outbound.OutboundCallRequest.MachineAction;
+import io.switchboard.voice.outbound.OutboundCallRequest.RetryPolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+class OutboundCallWorkflowTest {
+
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(OutboundCallWorkflowImpl.class)
+          .setDoNotStart(true)
+          .build();
+
+  private final OutboundCallActivities activities =
+      mock(OutboundCallActivities.class, withSettings().withoutAnnotations());
+
+  static OutboundCallRequest request(String id, RetryPolicy retry) {
+    return new OutboundCallRequest(
+        id,
+        "+14155550199",
+        "+14155550100",
+        "demo",
+        null,
+        MachineAction.VOICEMAIL,
+        "Please call us back.",
+        retry,
+        null,
+        30,
+        new TreeMap<>());
+  }
+
+  static PlacedCall placed(String sid) {
+    return new PlacedCall(sid, "queued", null);
+  }
+
+  static CallStatusEvent status(String sid, String status, int sequence) {
+    return new CallStatusEvent(sid, status, null, sequence, null);
+  }
+
+  @Test
+  void answeredCallIsFollowedToCompletionWithEveryStatusRecorded(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.place(any())).thenReturn(placed("CA1"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    OutboundCallWorkflow call = start(client, worker, request("o1", RetryPolicy.NONE));
+    awaitCallSid(env, call, "CA1");
+    call.callStatusChanged(status("CA1", "ringing", 1));
+    call.callStatusChanged(new CallStatusEvent("CA1", "in-progress", null, 2, "human"));
+    call.callStatusChanged(status("CA1", "completed", 3));
+
+    OutboundCallState result = result(call);
+    assertThat(result.status()).isEqualTo("completed");
+    assertThat(result.attempt()).isEqualTo(1);
+    assertThat(result.answeredBy()).isEqualTo("human");
+    assertThat(result.ended()).isTrue();
+    assertThat(recorded())
+        .extracting(StatusRecord::status)
+        .containsSubsequence("queued", "ringing", "in-progress", "completed");
+    verify(activities, never()).fetch(any());
+  }
+
+  @Test
+  void inputErrorsFailAtOnceWithTheirCodeAndNoRetry(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.place(any()))
+        .thenThrow(
+            ApplicationFailure.newFailure(
+                "'To' phone number cannot be reached",
+                TwilioFailureType.TWILIO_REJECTED.name(),
+                21214));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    OutboundCallState result =
+        result(start(client, worker, request("o2", new RetryPolicy(3, 60, true))));
+
+    assertThat(result.status()).isEqualTo("failed");
+    assertThat(result.errorCode()).isEqualTo(21214);
+    verify(activities, times(1)).place(any());
+  }
+
+  @Test
+  void noAnswerIsPlacedAgainAfterTheSpacingWithANewRequestId(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.place(any())).thenReturn(placed("CA1"), placed("CA2"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    OutboundCallWorkflow call =
+        start(client, worker, request("o3", new RetryPolicy(3, 600, false)));
+    awaitCallSid(env, call, "CA1");
+    call.callStatusChanged(status("CA1", "no-answer", 3));
+    env.sleep(Duration.ofSeconds(590));
+    assertThat(call.getState().status()).isEqualTo("retry-scheduled");
+    verify(activities, times(1)).place(any());
+
+    env.sleep(Duration.ofSeconds(15));
+    awaitCallSid(env, call, "CA2");
+    call.callStatusChanged(status("CA1", "completed", 9)); // the first attempt's: ignored
+    assertThat(call.getState().status()).isEqualTo("queued");
+    call.callStatusChanged(status("CA2", "completed", 3));
+
+    OutboundCallState result = result(call);
+    assertThat(result.attempt()).isEqualTo(2);
+    assertThat(result.callSid()).isEqualTo("CA2");
+    ArgumentCaptor<PlaceRequest> places = ArgumentCaptor.forClass(PlaceRequest.class);
+    verify(activities, times(2)).place(places.capture());
+    assertThat(places.getAllValues()).extracting(PlaceRequest::attempt).containsExactly(1, 2);
+    assertThat(places.getAllValues().get(0).requestId())
+        .isNotEqualTo(places.getAllValues().get(1).requestId());
+  }
+
+  @Test
+  void busyEndsTheCallUnlessThePolicyRetriesBusy(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.place(any())).thenReturn(placed("CA1"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    OutboundCallWorkflow call = start(client, worker, request("o4", new RetryPolicy(3, 60, false)));
+    awaitCallSid(env, call, "CA1");
+    call.callStatusChanged(status("CA1", "busy", 3));
+
+    assertThat(result(call).status()).isEqualTo("busy");
+    verify(activities, times(1)).place(any());
+  }
+
+  @Test
+  void attemptsRunOutAfterMaxAttempts(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.place(any())).thenReturn(placed("CA1"), placed("CA2"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    OutboundCallWorkflow call = start(client, worker, request("o5", new RetryPolicy(2, 60, true)));
+    awaitCallSid(env, call, "CA1");
+    call.callStatusChanged(status("CA1", "busy", 3));
+    env.sleep(Duration.ofSeconds(61));
+    awaitCallSid(env, call, "CA2");
+    call.callStatusChanged(status("CA2", "no-answer", 3));
+
+    OutboundCallState result = result(call);
+    assertThat(result.status()).isEqualTo("no-answer");
+    assertThat(result.attempt()).isEqualTo(2);
+  }
+
+  @Test
+  void aThrottledCallWaitsDurablyForItsTurnWithoutUsingRetries(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.requestTurn(any())).thenReturn(30_000L, 30_000L, 0L);
+    when(activities.place(any())).thenReturn(new PlacedCall("CA1", "completed", null));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    OutboundCallWorkflow call = start(client, worker, request("o6", RetryPolicy.NONE));
+    env.sleep(Duration.ofSeconds(20));
+    assertThat(call.getState().status()).isEqualTo("throttled");
+    verify(activities, never()).place(any());
+
+    assertThat(result(call).status()).isEqualTo("completed");
+    verify(activities, times(3)).requestTurn(any());
+  }
+
+  @Test
+  void withoutAFinalCallbackTheCallIsFetchedFromTwilio(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.place(any())).thenReturn(placed("CA1"));
+    when(activities.fetch("CA1")).thenReturn(new PlacedCall("CA1", "completed", "human"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    OutboundCallState result = result(start(client, worker, request("o7", RetryPolicy.NONE)));
+
+    assertThat(result.status()).isEqualTo("completed");
+    verify(activities, atLeastOnce()).fetch("CA1");
+  }
+
+  @Test
+  void scheduledCallWaitsUntilItsTime(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.place(any())).thenReturn(new PlacedCall("CA1", "completed", null));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    long at = env.currentTimeMillis() + Duration.ofHours(1).toMillis();
+    OutboundCallRequest base = request("o8", RetryPolicy.NONE);
+    OutboundCallRequest later =
+        new OutboundCallRequest(
+            base.id(),
+            base.to(),
+            base.from(),
+            base.flowName(),
+            null,
+            null,
+            null,
+            base.retry(),
+            at,
+            30,
+            null);
+
+    OutboundCallWorkflow call = start(client, worker, later);
+    env.sleep(Duration.ofMinutes(59));
+    assertThat(call.getState().status()).isEqualTo("scheduled");
+    verify(activities, never()).place(any());
+
+    assertThat(result(call).status()).isEqualTo("completed");
+  }
+
+  private List<StatusRecord> recorded() {
+    ArgumentCaptor<StatusRecord> records = ArgumentCaptor.forClass(StatusRecord.class);
+    verify(activities, atLeastOnce()).recordStatus(records.capture());
+    return records.getAllValues();
+  }
+
+  /** Callbacks come once Twilio has the call; the test waits for that as Twilio would. */
+  static void awaitCallSid(TestWorkflowEnvironment env, OutboundCallWorkflow call, String sid) {
+    for (int i = 0; i < 200 && !sid.equals(call.getState().callSid()); i++) {
+      env.sleep(Duration.ofMillis(100));
+    }
+    assertThat(call.getState().callSid()).isEqualTo(sid);
+  }
+
+  static OutboundCallWorkflow start(
+      WorkflowClient client, Worker worker, OutboundCallRequest request) {
+    OutboundCallWorkflow call =
+        client.newWorkflowStub(
+            OutboundCallWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(OutboundCallWorkflowIds.outboundCall(request.id()))
+                .setTaskQueue(worker.getTaskQueue())
+                .build());
+    WorkflowClient.start(call::place, request);
+    return call;
+  }
+
+  static OutboundCallState result(OutboundCallWorkflow call) {
+    return WorkflowStub.fromTyped(call).getResult(OutboundCallState.class);
+  }
+}
