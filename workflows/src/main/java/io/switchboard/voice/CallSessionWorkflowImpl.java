@@ -72,6 +72,7 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   private int changes;
   private int lastSequence = -1;
   private boolean ended;
+  private final SessionFlowServices services = new SessionFlowServices();
   private FlowEngine flow;
   private VoiceInstruction firstAnswer;
 
@@ -92,6 +93,7 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
     Promise.allOf(pendingWrites).get();
+    Promise.allOf(services.pendingWrites()).get();
     return getState();
   }
 
@@ -134,7 +136,7 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
         || Workflow.getVersion(FLOW_ENGINE_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
       return;
     }
-    flow = new FlowEngine(input.flow(), first.parameters());
+    flow = new FlowEngine(input.flow(), first.parameters(), services);
     // Ops list the calls of a flow in the Temporal UI; the version is in the state query.
     Workflow.upsertTypedSearchAttributes(FLOW_NAME.valueSet(input.flow().name()));
     log.info("call follows flow {} version {}", input.flow().name(), input.flow().version());
