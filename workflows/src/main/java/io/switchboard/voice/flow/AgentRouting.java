@@ -43,6 +43,24 @@ final class AgentRouting {
     this.callSid = callSid;
   }
 
+  void restore(Agent reservedAgent, boolean wasEscalated, long enqueuedAt) {
+    reserved = reservedAgent;
+    escalated = wasEscalated;
+    enqueuedAtMillis = enqueuedAt;
+  }
+
+  Agent reserved() {
+    return reserved;
+  }
+
+  boolean escalated() {
+    return escalated;
+  }
+
+  long enqueuedAtMillis() {
+    return enqueuedAtMillis;
+  }
+
   /** Arriving at the node: dial a free agent, else queue the caller. */
   List<Verb> offer(FlowNode node, String base, SortedMap<String, String> variables, long now) {
     escalated = false;

@@ -75,6 +75,34 @@ public final class FlowEngine {
     }
   }
 
+  /** Goes on from a snapshot taken by an earlier run of the session. */
+  public FlowEngine(Flow flow, FlowSnapshot snapshot, FlowServices services) {
+    this.flow = flow;
+    this.services = services;
+    this.callSid = snapshot.callSid();
+    this.routing = new AgentRouting(services, callSid);
+    attributes.putAll(snapshot.attributes());
+    variables.putAll(snapshot.variables());
+    waitingAt = snapshot.waitingAt();
+    attempts = snapshot.attempts();
+    ended = snapshot.ended();
+    routing.restore(snapshot.reserved(), snapshot.escalated(), snapshot.enqueuedAtMillis());
+  }
+
+  /** Everything the engine knows about the call, for the next run after continue-as-new. */
+  public FlowSnapshot snapshot() {
+    return new FlowSnapshot(
+        callSid,
+        attributes,
+        variables,
+        waitingAt,
+        attempts,
+        ended,
+        routing.reserved(),
+        routing.escalated(),
+        routing.enqueuedAtMillis());
+  }
+
   /** The first turn: the call has reached our number. */
   public VoiceInstruction start(long nowMillis) {
     return walk(flow.start(), new ArrayList<>(), "voice/", nowMillis);
