@@ -106,16 +106,20 @@ class IvrRoutingPlatformIT {
     router.createContext(
         "/slow",
         exchange -> {
-          sleep(2000);
+          sleep(4000);
           answer(exchange, "{\"route\":\"vip\"}");
         });
     router.createContext("/fast", exchange -> answer(exchange, "{\"route\":\"vip\"}"));
+    // A thread per request: the slow answer must not hold up the fast one behind it.
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newCachedThreadPool();
+    router.setExecutor(threads);
     router.start();
     try {
       String flow =
           """
           {'start':'decide','nodes':[
-           {'id':'decide','type':'decide','url':'http://127.0.0.1:%d/%s','timeout':400,
+           {'id':'decide','type':'decide','url':'http://127.0.0.1:%d/%s','timeout':1500,
             'routes':{'vip':'vip'},'fallback':'fallback'},
            {'id':'vip','type':'hangup','say':'Welcome, valued caller.'},
            {'id':'fallback','type':'hangup','say':'Our routing is busy, goodbye.'}]}
@@ -130,6 +134,7 @@ class IvrRoutingPlatformIT {
       assertThat(fast).contains("Welcome, valued caller.");
     } finally {
       router.stop(0);
+      threads.shutdownNow();
     }
   }
 
@@ -286,10 +291,21 @@ class IvrRoutingPlatformIT {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The session's state; a query that meets the session between workflow tasks is retried. */
   private CallState state(String callSid) {
-    return workflows
-        .newWorkflowStub(CallSessionWorkflow.class, CallWorkflowIds.call(callSid))
-        .getState();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try {
+        return workflows
+            .newWorkflowStub(CallSessionWorkflow.class, CallWorkflowIds.call(callSid))
+            .getState();
+      } catch (io.temporal.client.WorkflowNotFoundException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        sleep(200);
+      }
+    }
   }
 
   private String local(String path) {
