@@ -32,7 +32,7 @@ class DemoFlowTest {
     assertThat(engine.start(0).verbs().get(0))
         .isEqualTo(new VoiceInstruction.Say("Welcome to Switchboard."));
     assertThat(engine.resume("main", Map.of("SpeechResult", "Message."), 0).verbs())
-        .contains(new VoiceInstruction.Record("voicemail", 120));
+        .contains(new VoiceInstruction.Record("voicemail", 120, "../recording"));
     assertThat(engine.resume("voicemail", Map.of("RecordingSid", "RE1"), 0).verbs())
         .endsWith(new VoiceInstruction.Hangup());
   }

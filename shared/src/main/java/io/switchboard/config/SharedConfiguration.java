@@ -2,6 +2,7 @@ package io.switchboard.config;
 
 import io.switchboard.temporal.TemporalPayloadConfiguration;
 import io.switchboard.throttle.RateGate;
+import io.switchboard.voice.AgentRepository;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What every Switchboard process needs: typed settings, the repositories, a clock, the shared rate
@@ -20,6 +22,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 @EnableJdbcRepositories(basePackages = "io.switchboard")
 @Import({TemporalPayloadConfiguration.class, RecordingMediaConfiguration.class})
 public class SharedConfiguration {
+
+  @Bean
+  AgentRepository agentRepository(JdbcClient jdbc) {
+    return new AgentRepository(jdbc);
+  }
 
   @Bean
   @ConditionalOnMissingBean

@@ -13,6 +13,9 @@ import io.switchboard.voice.flow.Flow;
  * @param startedAtMillis when the first webhook reached us, epoch milliseconds
  * @param flow the flow the call runs, pinned at its start (a later publish never changes it), or
  *     null for the built-in greeting
+ * @param maxHistoryEvents continue as new past this many history events, besides whenever the
+ *     server suggests it; null for the server's suggestion only
+ * @param carried the previous run's state when this run continues a long session, else null
  */
 public record CallSessionInput(
     String callSid,
@@ -21,7 +24,26 @@ public record CallSessionInput(
     String to,
     String direction,
     long startedAtMillis,
-    Flow flow) {
+    Flow flow,
+    Integer maxHistoryEvents,
+    SessionCarry carried) {
+
+  public CallSessionInput(
+      String callSid,
+      String accountSid,
+      String from,
+      String to,
+      String direction,
+      long startedAtMillis,
+      Flow flow) {
+    this(callSid, accountSid, from, to, direction, startedAtMillis, flow, null, null);
+  }
+
+  /** The same call, continued by a new run with this state. */
+  public CallSessionInput carrying(SessionCarry state) {
+    return new CallSessionInput(
+        callSid, accountSid, from, to, direction, startedAtMillis, flow, maxHistoryEvents, state);
+  }
 
   public CallSessionInput(
       String callSid,

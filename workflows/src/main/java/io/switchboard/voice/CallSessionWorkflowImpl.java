@@ -49,6 +49,12 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
    */
   static final String FLOW_ENGINE_CHANGE = "flow-engine";
 
+  /**
+   * Sessions from before continue-as-new kept one history for the whole call; from this version on,
+   * a long session hands its state to a new run when the history grows large.
+   */
+  static final String CONTINUE_AS_NEW_CHANGE = "continue-as-new";
+
   private static final Logger log = Workflow.getLogger(CallSessionWorkflowImpl.class);
 
   private final ActivityOptions recordOptions =
@@ -72,12 +78,23 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   private int changes;
   private int lastSequence = -1;
   private boolean ended;
+  private final SessionFlowServices services = new SessionFlowServices();
   private FlowEngine flow;
   private VoiceInstruction firstAnswer;
 
   @WorkflowInit
   public CallSessionWorkflowImpl(CallSessionInput input) {
     this.input = input;
+    SessionCarry carried = input.carried();
+    if (carried != null) {
+      status = carried.status();
+      turns = carried.turns();
+      lastSequence = carried.lastSequence();
+      firstAnswer = carried.firstAnswer();
+      if (carried.flow() != null && input.flow() != null) {
+        flow = new FlowEngine(input.flow(), carried.flow(), services);
+      }
+    }
   }
 
   @Override
@@ -89,10 +106,48 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
         log.info("call session idle for {}, closing", MAX_IDLE);
         break;
       }
+      if (!ended && historyIsLong()) {
+        continueAsNew();
+      }
     }
-    Workflow.await(Workflow::isEveryHandlerFinished);
-    Promise.allOf(pendingWrites).get();
+    finishWrites();
     return getState();
+  }
+
+  private boolean historyIsLong() {
+    Integer limit = input.maxHistoryEvents();
+    boolean over = limit != null && Workflow.getInfo().getHistoryLength() > limit;
+    return (over || Workflow.getInfo().isContinueAsNewSuggested())
+        && Workflow.getVersion(CONTINUE_AS_NEW_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /**
+   * Hands the call to a new run with the same workflow id once every handler has answered: Twilio's
+   * next turn (an Update) reaches the new run, which goes on where this one stopped.
+   */
+  private void continueAsNew() {
+    finishWrites();
+    SessionCarry carry =
+        new SessionCarry(
+            status, turns, lastSequence, firstAnswer, flow == null ? null : flow.snapshot());
+    log.info("call session continues as new after {} turns", turns);
+    Workflow.continueAsNew(input.carrying(carry));
+  }
+
+  /**
+   * Waits until every handler has answered and every write it started has finished. A handler may
+   * run while a write is awaited and start another write, hence the loop.
+   */
+  private void finishWrites() {
+    do {
+      Promise.allOf(pendingWrites).get();
+      Promise.allOf(services.pendingWrites()).get();
+      Workflow.await(Workflow::isEveryHandlerFinished);
+    } while (!allDone(pendingWrites) || !allDone(services.pendingWrites()));
+  }
+
+  private static boolean allDone(List<Promise<Void>> writes) {
+    return writes.stream().allMatch(Promise::isCompleted);
   }
 
   @Override
@@ -134,7 +189,7 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
         || Workflow.getVersion(FLOW_ENGINE_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
       return;
     }
-    flow = new FlowEngine(input.flow(), first.parameters());
+    flow = new FlowEngine(input.flow(), first.parameters(), services);
     // Ops list the calls of a flow in the Temporal UI; the version is in the state query.
     Workflow.upsertTypedSearchAttributes(FLOW_NAME.valueSet(input.flow().name()));
     log.info("call follows flow {} version {}", input.flow().name(), input.flow().version());

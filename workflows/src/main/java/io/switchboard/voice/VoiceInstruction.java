@@ -31,9 +31,23 @@ public record VoiceInstruction(List<Verb> verbs) {
     @JsonSubTypes.Type(value = Gather.class, name = "gather"),
     @JsonSubTypes.Type(value = Record.class, name = "record"),
     @JsonSubTypes.Type(value = Dial.class, name = "dial"),
-    @JsonSubTypes.Type(value = Redirect.class, name = "redirect")
+    @JsonSubTypes.Type(value = Redirect.class, name = "redirect"),
+    @JsonSubTypes.Type(value = Enqueue.class, name = "enqueue"),
+    @JsonSubTypes.Type(value = Leave.class, name = "leave"),
+    @JsonSubTypes.Type(value = Conference.class, name = "conference")
   })
-  public sealed interface Verb permits Say, Hangup, Play, Pause, Gather, Record, Dial, Redirect {}
+  public sealed interface Verb
+      permits Say,
+          Hangup,
+          Play,
+          Pause,
+          Gather,
+          Record,
+          Dial,
+          Redirect,
+          Enqueue,
+          Leave,
+          Conference {}
 
   /**
    * Speak text to the caller.
@@ -95,13 +109,21 @@ public record VoiceInstruction(List<Verb> verbs) {
    *
    * @param action the action URL (a path under {@code /webhooks/voice/})
    * @param maxLengthSeconds the longest recording, or null for Twilio's default
+   * @param recordingStatusCallback where Twilio reports the finished recording (relative, resolving
+   *     to {@code /webhooks/recording}, which hands it to the recording pipeline), or null
    */
-  public record Record(String action, Integer maxLengthSeconds) implements Verb {}
+  public record Record(String action, Integer maxLengthSeconds, String recordingStatusCallback)
+      implements Verb {
+    public Record(String action, Integer maxLengthSeconds) {
+      this(action, maxLengthSeconds, null);
+    }
+  }
 
   /**
    * Connect the caller to a number; when that call ends Twilio requests the action.
    *
-   * @param number whom to dial (E.164)
+   * @param number whom to dial: E.164, {@code sip:…} (a SIP endpoint) or {@code client:…} (a Voice
+   *     SDK client identity)
    * @param action the action URL (a path under {@code /webhooks/voice/})
    * @param timeoutSeconds how long to let it ring, or null for Twilio's default
    */
@@ -113,4 +135,26 @@ public record VoiceInstruction(List<Verb> verbs) {
    * @param url a path under {@code /webhooks/voice/}
    */
   public record Redirect(String url) implements Verb {}
+
+  /**
+   * Put the caller into a queue, where Twilio requests {@code waitUrl} for what to play while they
+   * wait (each a turn of the session); when they leave it, Twilio requests the action with
+   * QueueResult.
+   *
+   * @param queue the queue's name
+   * @param action the action URL (a path under {@code /webhooks/voice/})
+   * @param waitUrl the wait turn's URL (a path under {@code /webhooks/voice/})
+   */
+  public record Enqueue(String queue, String action, String waitUrl) implements Verb {}
+
+  /** In a queue's wait TwiML: leave the queue, so that Twilio requests the Enqueue's action. */
+  public record Leave() implements Verb {}
+
+  /**
+   * Put the caller into a conference; when they leave it, Twilio requests the action.
+   *
+   * @param room the conference's name
+   * @param action the action URL (a path under {@code /webhooks/voice/})
+   */
+  public record Conference(String room, String action) implements Verb {}
 }

@@ -73,6 +73,96 @@ class CallSessionHistoryRecorder {
         });
   }
 
+  /** Since agents: consent, a decision, a queue with two wait turns and an agent in the history. */
+  @Test
+  void recordFlowRoutingThroughQueueToAgent() throws Exception {
+    record(
+        "flow-routing-v4-decide-queue-agent.json",
+        (client, worker) -> {
+          CallSessionWorkflowTest.answer(
+              client, worker, CallSessionFlowTest.call("CA100", CallSessionRoutingTest.CONTACT));
+          CallSessionWorkflow session = session(client);
+          session.nextInstruction(CallSessionFlowTest.action("CA100", "consent", "1"));
+          session.nextInstruction(queue("sales.wait", "QueueTime", "5"));
+          session.nextInstruction(queue("sales.wait", "QueueTime", "15"));
+          session.nextInstruction(queue("sales", "QueueResult", "leave"));
+          session.nextInstruction(queue("sales", "DialCallStatus", "completed"));
+          session.callStatusChanged(new CallStatusEvent("CA100", "completed", 90, 8));
+        });
+  }
+
+  /**
+   * Since continue-as-new: the first run of a long session, which ends by continuing as new, and
+   * the run that goes on from its snapshot.
+   */
+  @Test
+  void recordFlowRoutingContinuedAsNew() throws Exception {
+    String[] firstRun = new String[1];
+    record(
+        "flow-continued-as-new-v5-second-run.json",
+        (client, worker) -> {
+          CallSessionInput input =
+              new CallSessionInput(
+                  "CA100",
+                  "AC1",
+                  "+15551230001",
+                  "+15559870002",
+                  "inbound",
+                  1L,
+                  CallSessionContinueAsNewTest.LOOP,
+                  30,
+                  null);
+          CallSessionWorkflowTest.answer(client, worker, input);
+          CallSessionWorkflow session = session(client);
+          firstRun[0] = WorkflowStub.fromTyped(session).describe().getExecution().getRunId();
+          for (int turn = 0; turn < 8; turn++) {
+            session.nextInstruction(CallSessionFlowTest.action("CA100", "main", "1"));
+          }
+          session.nextInstruction(CallSessionFlowTest.action("CA100", "main", "2"));
+          session.callStatusChanged(new CallStatusEvent("CA100", "completed", 90, 8));
+          String json =
+              client.fetchHistory(CallWorkflowIds.call("CA100"), firstRun[0]).toJson(true);
+          write("flow-continued-as-new-v5-first-run.json", json);
+        });
+  }
+
+  private static VoiceTurn queue(String step, String name, String value) {
+    return new VoiceTurn(
+        "CA100",
+        VoiceTurn.TurnKind.ACTION,
+        java.util.Map.of("CallSid", "CA100", "QueuePosition", "1", name, value),
+        step);
+  }
+
+  private static void write(String name, String json) {
+    try {
+      Files.writeString(CallSessionReplayTest.HISTORIES.resolve(name), json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Scripted flow activities: sales for every decision, an agent on the second reservation. */
+  static final class RecordedFlowActivities implements FlowActivities {
+    private int reservations;
+
+    @Override
+    public String decide(io.switchboard.voice.flow.DecisionRequest request) {
+      return "sales";
+    }
+
+    @Override
+    public io.switchboard.voice.flow.Agent reserveAgent(
+        io.switchboard.voice.flow.AgentRequest request) {
+      return ++reservations < 3
+          ? null
+          : new io.switchboard.voice.flow.Agent("alice", "client:alice", 5);
+    }
+
+    @Override
+    public void recordConsent(io.switchboard.voice.flow.ConsentRecord consent) {}
+  }
+
   interface Scenario {
     void run(WorkflowClient client, Worker worker);
   }
@@ -89,13 +179,14 @@ class CallSessionHistoryRecorder {
       }
       Worker worker = env.newWorker("voice");
       worker.registerWorkflowImplementationTypes(CallSessionWorkflowImpl.class);
-      worker.registerActivitiesImplementations((VoiceActivities) request -> {});
+      worker.registerActivitiesImplementations(
+          (VoiceActivities) request -> {}, new RecordedFlowActivities());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       scenario.run(client, worker);
       WorkflowStub.fromTyped(session(client)).getResult(CallState.class);
       String json = client.fetchHistory(CallWorkflowIds.call("CA100")).toJson(true);
-      Files.writeString(CallSessionReplayTest.HISTORIES.resolve(name), json);
+      write(name, json);
     }
   }
 

@@ -15,6 +15,8 @@ public enum ApiScope {
   RECORDINGS_WRITE("recordings:write"),
   FLOWS_READ("flows:read"),
   FLOWS_WRITE("flows:write"),
+  AGENTS_READ("agents:read"),
+  AGENTS_WRITE("agents:write"),
   WEBHOOKS_READ("webhooks:read"),
   WEBHOOKS_REPLAY("webhooks:replay"),
   OPS("ops"),

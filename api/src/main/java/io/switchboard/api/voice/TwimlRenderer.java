@@ -1,15 +1,20 @@
 package io.switchboard.api.voice;
 
 import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Client;
+import com.twilio.twiml.voice.Conference;
 import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Enqueue;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Leave;
 import com.twilio.twiml.voice.Pause;
 import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
 import com.twilio.twiml.voice.Reject;
 import com.twilio.twiml.voice.Say;
+import com.twilio.twiml.voice.Sip;
 import io.switchboard.voice.VoiceInstruction;
 import java.util.Arrays;
 import org.springframework.stereotype.Component;
@@ -35,13 +40,26 @@ public class TwimlRenderer {
         if (record.maxLengthSeconds() != null) {
           builder.maxLength(record.maxLengthSeconds());
         }
+        if (record.recordingStatusCallback() != null) {
+          builder.recordingStatusCallback(record.recordingStatusCallback());
+        }
         response.record(builder.build());
       } else if (verb instanceof VoiceInstruction.Dial dial) {
-        Dial.Builder builder = new Dial.Builder(dial.number()).action(dial.action());
-        if (dial.timeoutSeconds() != null) {
-          builder.timeout(dial.timeoutSeconds());
-        }
-        response.dial(builder.build());
+        response.dial(dial(dial));
+      } else if (verb instanceof VoiceInstruction.Conference conference) {
+        response.dial(
+            new Dial.Builder()
+                .action(conference.action())
+                .conference(new Conference.Builder(conference.room()).build())
+                .build());
+      } else if (verb instanceof VoiceInstruction.Enqueue enqueue) {
+        response.enqueue(
+            new Enqueue.Builder(enqueue.queue())
+                .action(enqueue.action())
+                .waitUrl(enqueue.waitUrl())
+                .build());
+      } else if (verb instanceof VoiceInstruction.Leave) {
+        response.leave(new Leave.Builder().build());
       } else if (verb instanceof VoiceInstruction.Redirect redirect) {
         response.redirect(new Redirect.Builder(redirect.url()).build());
       } else if (verb instanceof VoiceInstruction.Hangup) {
@@ -51,6 +69,26 @@ public class TwimlRenderer {
       }
     }
     return response.build().toXml();
+  }
+
+  /** A number, or a SIP endpoint or Voice SDK client named by its {@code sip:}/{@code client:}. */
+  private static Dial dial(VoiceInstruction.Dial dial) {
+    String target = dial.number();
+    Dial.Builder builder;
+    if (target.startsWith("sip:")) {
+      builder = new Dial.Builder().sip(new Sip.Builder(target).build());
+    } else if (target.startsWith("client:")) {
+      builder =
+          new Dial.Builder()
+              .client(new Client.Builder(target.substring("client:".length())).build());
+    } else {
+      builder = new Dial.Builder(target);
+    }
+    builder.action(dial.action());
+    if (dial.timeoutSeconds() != null) {
+      builder.timeout(dial.timeoutSeconds());
+    }
+    return builder.build();
   }
 
   private static Gather gather(VoiceInstruction.Gather gather) {

@@ -58,4 +58,26 @@ class TwimlRendererTest {
         .contains("<Dial action=\"transfer\" timeout=\"20\">+15005550006</Dial>")
         .endsWith("<Hangup/></Response>");
   }
+
+  @Test
+  void queuesConferencesSipAndClientTargetsAndRecordingCallbacksRender() {
+    String twiml =
+        renderer.render(
+            VoiceInstruction.of(
+                new VoiceInstruction.Enqueue("sales", "route", "route.wait"),
+                new VoiceInstruction.Leave(),
+                new VoiceInstruction.Conference("vip-room", "vip"),
+                new Dial("sip:alice@pbx.example.com", "route", 20),
+                new Dial("client:bob", "route", null),
+                new Record("voicemail", 60, "../recording")));
+
+    assertThat(twiml)
+        .contains("<Enqueue action=\"route\" waitUrl=\"route.wait\">sales</Enqueue>")
+        .contains("<Leave/>")
+        .contains("<Dial action=\"vip\"><Conference>vip-room</Conference></Dial>")
+        .contains(
+            "<Dial action=\"route\" timeout=\"20\"><Sip>sip:alice@pbx.example.com</Sip></Dial>")
+        .contains("<Dial action=\"route\"><Client>bob</Client></Dial>")
+        .contains("recordingStatusCallback=\"../recording\"");
+  }
 }

@@ -12,6 +12,12 @@ import org.w3c.dom.Element;
  * QueueResult, QueueSid and QueueTime; without one the call goes on after the Enqueue. The wait
  * document is run once; then, unless the caller script says {@code queue:hangup}, an agent answers
  * after 30 s.
+ *
+ * <p>Twilio requests the wait URL again each time its TwiML has played, for as long as the caller
+ * waits. The caller script {@code queue:wait:N:M} has the caller hold through up to N wait
+ * documents, each taking M real milliseconds (hold music that lasts, so that something outside the
+ * call, such as an agent becoming free, can happen meanwhile); QueueTime counts the simulated
+ * seconds the caller has waited. Only after the last one does the simulated agent take the call.
  */
 final class EnqueueVerb {
 
@@ -23,14 +29,27 @@ final class EnqueueVerb {
     String name = Attributes.body(enqueue);
     String queueSid = Sids.named("QU", name);
     session.verb("enqueue", "Puts the caller in the queue \"" + name + "\"");
-    String result = "hangup".equals(session.caller().directive("queue")) ? "hangup" : "bridged";
+    String directive = session.caller().directive("queue");
+    String result = "hangup".equals(directive) ? "hangup" : "bridged";
+    Hold hold = Hold.parse(directive);
     String waitUrl = Attributes.optional(enqueue, "waitUrl");
+    long enqueuedAt = session.simulatedSeconds();
     if (waitUrl == null) {
       session.verb("play", "Plays Twilio's default hold music");
     } else if (!result.equals("hangup")) {
-      result = runWaitDocument(session, loader, enqueue, waitUrl, queueSid);
+      for (int round = 0; round < hold.documents() && result.equals("bridged"); round++) {
+        if (round > 0) {
+          hold.pause();
+        }
+        long waited = session.simulatedSeconds() - enqueuedAt;
+        result = runWaitDocument(session, loader, enqueue, waitUrl, queueSid, waited);
+      }
     }
-    session.elapse(WAIT_SECONDS);
+    long waited = session.simulatedSeconds() - enqueuedAt;
+    if (result.equals("bridged") || result.equals("hangup")) {
+      session.elapse(WAIT_SECONDS);
+      waited += WAIT_SECONDS;
+    }
     session.verb("enqueue", describe(result));
     String action = Attributes.optional(enqueue, "action");
     if (action == null) {
@@ -39,7 +58,7 @@ final class EnqueueVerb {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("QueueResult", result);
     params.put("QueueSid", queueSid);
-    params.put("QueueTime", String.valueOf(WAIT_SECONDS));
+    params.put("QueueTime", String.valueOf(waited));
     return new Step.Fetch(
         TwimlUrls.resolve(session.documentUrl(), action),
         TwimlUrls.method(enqueue.getAttribute("method"), "POST"),
@@ -49,12 +68,17 @@ final class EnqueueVerb {
 
   /** Runs the hold TwiML once; {@code leave} if it says Leave, {@code hangup} if Hangup. */
   private static String runWaitDocument(
-      CallSession session, TwimlLoader loader, Element enqueue, String waitUrl, String queueSid)
+      CallSession session,
+      TwimlLoader loader,
+      Element enqueue,
+      String waitUrl,
+      String queueSid,
+      long waited)
       throws TwimlFailure {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("QueueSid", queueSid);
     params.put("QueuePosition", "1");
-    params.put("QueueTime", "0");
+    params.put("QueueTime", String.valueOf(waited));
     params.put("AvgQueueTime", "0");
     params.put("CurrentQueueSize", "1");
     params.put("MaxQueueSize", "1000");
@@ -92,5 +116,28 @@ final class EnqueueVerb {
       case "hangup" -> "The caller hangs up while waiting";
       default -> "An agent takes the call from the queue, and the conversation ends";
     };
+  }
+
+  /** How long the caller holds: {@code wait:N:M} is N wait documents, M real ms apart. */
+  private record Hold(int documents, long millis) {
+
+    static Hold parse(String directive) {
+      if (directive == null || !directive.startsWith("wait:")) {
+        return new Hold(1, 0);
+      }
+      String[] parts = directive.split(":");
+      int documents =
+          parts.length > 1 && parts[1].matches("\\d{1,4}") ? Integer.parseInt(parts[1]) : 1;
+      long millis = parts.length > 2 && parts[2].matches("\\d{1,6}") ? Long.parseLong(parts[2]) : 0;
+      return new Hold(Math.max(1, documents), millis);
+    }
+
+    void pause() {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

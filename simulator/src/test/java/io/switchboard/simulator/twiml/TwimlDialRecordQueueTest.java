@@ -172,4 +172,42 @@ class TwimlDialRecordQueueTest extends TwimlTestSupport {
         .containsEntry("QueueTime", "30")
         .containsEntry("QueueSid", Sids.named("QU", "sales"));
   }
+
+  @Test
+  void aHoldingCallerHearsTheWaitTwimlAgainUntilItSaysLeave() {
+    java.util.concurrent.atomic.AtomicInteger rounds =
+        new java.util.concurrent.atomic.AtomicInteger();
+    app.twiml("/queue", "<Enqueue action=\"/queue/done\" waitUrl=\"/hold\">sales</Enqueue>")
+        .route(
+            "/hold",
+            params ->
+                FakeTwilioApp.Answer.twiml(
+                    FakeTwilioApp.response(
+                        rounds.incrementAndGet() < 3 ? "<Say>Please hold</Say>" : "<Leave/>")))
+        .twiml("/queue/done", "<Say>Goodbye</Say>");
+
+    call("/queue", "queue:wait:5:10");
+
+    assertThat(rounds).hasValue(3);
+    assertThat(app.received().stream().filter(r -> r.path().equals("/hold")).toList())
+        .extracting(r -> r.params().get("QueueTime"))
+        .containsExactly("0", "1", "2");
+    assertThat(app.last("/queue/done").params())
+        .containsEntry("QueueResult", "leave")
+        .containsEntry("QueueTime", "2");
+  }
+
+  @Test
+  void aHoldingCallerIsTakenByTheSimulatedAgentAfterTheLastWaitDocument() {
+    app.twiml("/queue", "<Enqueue action=\"/queue/done\" waitUrl=\"/hold\">sales</Enqueue>")
+        .twiml("/hold", "<Pause length=\"10\"/>")
+        .twiml("/queue/done", "<Say>Goodbye</Say>");
+
+    call("/queue", "queue:wait:2:0");
+
+    assertThat(app.received().stream().filter(r -> r.path().equals("/hold")).count()).isEqualTo(2);
+    assertThat(app.last("/queue/done").params())
+        .containsEntry("QueueResult", "bridged")
+        .containsEntry("QueueTime", "50");
+  }
 }

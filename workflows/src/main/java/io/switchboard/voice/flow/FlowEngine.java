@@ -26,6 +26,9 @@ public final class FlowEngine {
   static final String TROUBLE = "We are sorry, something went wrong with this call. Goodbye.";
   static final String GOODBYE = "Goodbye.";
 
+  /** How long a decide node waits for its routing service when the flow does not say. */
+  static final int DECISION_TIMEOUT_MILLIS = 1000;
+
   /** A valid flow waits for input within this many nodes; more means something is wrong. */
   private static final int MAX_NODES_PER_TURN = 100;
 
@@ -46,6 +49,9 @@ public final class FlowEngine {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_.-]+)}}");
 
   private final Flow flow;
+  private final FlowServices services;
+  private final String callSid;
+  private final AgentRouting routing;
   private final SortedMap<String, String> attributes = new TreeMap<>();
   private final SortedMap<String, String> variables = new TreeMap<>();
   private String waitingAt;
@@ -53,13 +59,48 @@ public final class FlowEngine {
   private boolean ended;
 
   public FlowEngine(Flow flow, Map<String, String> callParameters) {
+    this(flow, callParameters, FlowServices.OFFLINE);
+  }
+
+  public FlowEngine(Flow flow, Map<String, String> callParameters, FlowServices services) {
     this.flow = flow;
+    this.services = services;
+    this.callSid = callParameters == null ? null : callParameters.get("CallSid");
+    this.routing = new AgentRouting(services, callSid);
     for (String name : ATTRIBUTES) {
       String value = callParameters == null ? null : callParameters.get(name);
       if (value != null && !value.isBlank()) {
         attributes.put(name, value);
       }
     }
+  }
+
+  /** Goes on from a snapshot taken by an earlier run of the session. */
+  public FlowEngine(Flow flow, FlowSnapshot snapshot, FlowServices services) {
+    this.flow = flow;
+    this.services = services;
+    this.callSid = snapshot.callSid();
+    this.routing = new AgentRouting(services, callSid);
+    attributes.putAll(snapshot.attributes());
+    variables.putAll(snapshot.variables());
+    waitingAt = snapshot.waitingAt();
+    attempts = snapshot.attempts();
+    ended = snapshot.ended();
+    routing.restore(snapshot.reserved(), snapshot.escalated(), snapshot.enqueuedAtMillis());
+  }
+
+  /** Everything the engine knows about the call, for the next run after continue-as-new. */
+  public FlowSnapshot snapshot() {
+    return new FlowSnapshot(
+        callSid,
+        attributes,
+        variables,
+        waitingAt,
+        attempts,
+        ended,
+        routing.reserved(),
+        routing.escalated(),
+        routing.enqueuedAtMillis());
   }
 
   /** The first turn: the call has reached our number. */
@@ -69,15 +110,22 @@ public final class FlowEngine {
 
   /** A later turn: Twilio requests the action of the node named {@code step}. */
   public VoiceInstruction resume(String step, Map<String, String> parameters, long nowMillis) {
-    FlowNode node = step == null ? null : flow.node(step);
+    boolean queueWait = step != null && step.endsWith(AgentRouting.WAIT);
+    String id = queueWait ? step.substring(0, step.length() - AgentRouting.WAIT.length()) : step;
+    FlowNode node = id == null ? null : flow.node(id);
     if (ended || node == null || !node.type().waits()) {
       return end(new ArrayList<>(List.of(new VoiceInstruction.Say(TROUBLE))));
     }
-    if (!step.equals(waitingAt)) {
+    if (!id.equals(waitingAt)) {
       attempts = 0; // An action from another node than expected starts that node afresh.
     }
     Map<String, String> params = parameters == null ? Map.of() : parameters;
     List<Verb> verbs = new ArrayList<>();
+    if (queueWait) {
+      return node.type() == NodeType.ROUTE
+          ? new VoiceInstruction(routing.waitTurn(node, params, nowMillis))
+          : end(new ArrayList<>(List.of(new VoiceInstruction.Say(TROUBLE))));
+    }
     return switch (node.type()) {
       case GATHER, MENU -> input(node, params, verbs, nowMillis);
       case VOICEMAIL -> {
@@ -85,10 +133,17 @@ public final class FlowEngine {
         putIfPresent("recordingUrl", params.get("RecordingUrl"));
         yield proceed(node.next(), verbs, nowMillis);
       }
-      case DIAL -> {
+      case DIAL, CONFERENCE -> {
         putIfPresent("dialStatus", params.get("DialCallStatus"));
         yield proceed(node.next(), verbs, nowMillis);
       }
+      case ROUTE -> {
+        List<Verb> again = routing.after(node, params, variables, nowMillis);
+        yield again != null
+            ? new VoiceInstruction(again)
+            : proceed(routing.target(node), verbs, nowMillis);
+      }
+      case CONSENT -> consent(node, params, verbs, nowMillis);
       default -> end(new ArrayList<>(List.of(new VoiceInstruction.Say(TROUBLE))));
     };
   }
@@ -132,7 +187,17 @@ public final class FlowEngine {
       attempts = 0;
       return proceed(node.noInput(), verbs, nowMillis);
     }
-    return waitFor(node, verbs, "");
+    return waitFor(node, verbs, "", nowMillis);
+  }
+
+  /** Pressing 1 is consent; anything else, silence included, is a refusal (and is kept too). */
+  private VoiceInstruction consent(
+      FlowNode node, Map<String, String> params, List<Verb> verbs, long nowMillis) {
+    boolean granted = "1".equals(FlowRoutes.heard(params));
+    services.recordConsent(new ConsentRecord(callSid, granted));
+    variables.put("recordingConsent", String.valueOf(granted));
+    String target = granted || node.noInput() == null ? node.next() : node.noInput();
+    return proceed(target, verbs, nowMillis);
   }
 
   /** Continues at {@code id}; without one, says goodbye and hangs up. */
@@ -153,7 +218,7 @@ public final class FlowEngine {
       }
       if (node.type().waits()) {
         attempts = 0;
-        return waitFor(node, verbs, base);
+        return waitFor(node, verbs, base, nowMillis);
       }
       switch (node.type()) {
         case SAY -> verbs.add(say(node.say()));
@@ -188,15 +253,34 @@ public final class FlowEngine {
       }
       case HOURS ->
           BusinessHours.isOpen(node, Instant.ofEpochMilli(nowMillis)) ? node.open() : node.closed();
+      case DECIDE -> decide(node);
       default -> node.next();
     };
   }
 
-  private VoiceInstruction waitFor(FlowNode node, List<Verb> verbs, String base) {
+  /** The routing service's answer picks a route; no usable answer takes the fallback. */
+  private String decide(FlowNode node) {
+    int timeout = node.timeout() == null ? DECISION_TIMEOUT_MILLIS : node.timeout();
+    String answer =
+        services.decide(
+            new DecisionRequest(node.url(), timeout, callSid, node.id(), attributes, variables));
+    String target = FlowRoutes.route(node.routes(), answer);
+    variables.put(node.id(), target == null ? "fallback" : answer);
+    return target == null ? node.fallback() : target;
+  }
+
+  private VoiceInstruction waitFor(FlowNode node, List<Verb> verbs, String base, long nowMillis) {
     waitingAt = node.id();
     String action = base + node.id();
     switch (node.type()) {
-      case GATHER, MENU -> {
+      case ROUTE -> verbs.addAll(routing.offer(node, base, variables, nowMillis));
+      case CONFERENCE -> {
+        if (node.say() != null) {
+          verbs.add(say(node.say()));
+        }
+        verbs.add(new VoiceInstruction.Conference(fill(node.room()), action));
+      }
+      case GATHER, MENU, CONSENT -> {
         List<Verb> prompts = new ArrayList<>();
         if (node.say() != null) {
           prompts.add(say(node.say()));
@@ -205,13 +289,15 @@ public final class FlowEngine {
           prompts.add(new VoiceInstruction.Play(node.play()));
         }
         String input = node.input() == null ? "dtmf" : node.input();
+        Integer digits = node.type() == NodeType.CONSENT ? Integer.valueOf(1) : node.numDigits();
         verbs.add(
-            new VoiceInstruction.Gather(
-                action, input, node.numDigits(), node.timeout(), true, prompts));
+            new VoiceInstruction.Gather(action, input, digits, node.timeout(), true, prompts));
       }
       case VOICEMAIL -> {
         verbs.add(say(node.say()));
-        verbs.add(new VoiceInstruction.Record(action, node.maxLength()));
+        // The finished recording goes to /webhooks/recording and so to the recording pipeline.
+        String callback = base.isEmpty() ? "../recording" : "recording";
+        verbs.add(new VoiceInstruction.Record(action, node.maxLength(), callback));
         // An empty recording requests no action: Twilio runs the next verb instead.
         verbs.add(new VoiceInstruction.Redirect(action));
       }

@@ -16,9 +16,10 @@ import java.util.Map;
  * @param next the node after this one (for menu: none; for branch: the default)
  * @param input gather and menu: {@code dtmf} (default), {@code speech} or {@code dtmf speech}
  * @param numDigits gather and menu: digits that end the input
- * @param timeout gather and menu: seconds of silence that count as no input; dial: ring time
+ * @param timeout gather and menu: seconds of silence that count as no input; dial and route: ring
+ *     time; decide: milliseconds to wait for the routing service
  * @param retries gather and menu: re-prompts after no or invalid input (default 2)
- * @param routes menu: input (digits or spoken words) to node id
+ * @param routes menu: input (digits or spoken words) to node id; decide: answer to node id
  * @param invalid menu: text said when the input matches no route
  * @param noInput gather and menu: where to go when the retries are used up, else hang up
  * @param variable gather: the variable the input is stored in
@@ -31,8 +32,16 @@ import java.util.Map;
  * @param open hours: where to go when open
  * @param closed hours: where to go when closed
  * @param set set: variables to set
- * @param number dial: whom to connect the caller to (E.164)
+ * @param number dial: whom to connect the caller to: E.164, {@code sip:…} or {@code client:…}
  * @param maxLength voicemail: the longest recording in seconds
+ * @param url decide: the routing service's URL (HTTP POST of the call's attributes and variables)
+ * @param fallback decide: where to go without a usable answer
+ * @param skills route: the skills an agent needs, all of them
+ * @param queue route: the queue's name while no agent is free (default: the node id)
+ * @param escalateAfter route: seconds in the queue before the caller goes to {@code escalate}
+ * @param escalate route: where a caller goes who waited too long (for example a route with fewer
+ *     skills, or voicemail)
+ * @param room conference: the conference's name
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FlowNode(
@@ -58,7 +67,14 @@ public record FlowNode(
     String closed,
     Map<String, String> set,
     String number,
-    Integer maxLength) {
+    Integer maxLength,
+    String url,
+    String fallback,
+    List<String> skills,
+    String queue,
+    Integer escalateAfter,
+    String escalate,
+    String room) {
 
   /** Re-prompts when a gather or menu does not say. */
   public static final int DEFAULT_RETRIES = 2;
@@ -66,7 +82,7 @@ public record FlowNode(
   /** Every node this one can lead to, in a stable order. */
   public List<String> targets() {
     List<String> targets = new java.util.ArrayList<>();
-    addAll(targets, next, noInput, open, closed);
+    addAll(targets, next, noInput, open, closed, fallback, escalate);
     if (routes != null) {
       new java.util.TreeMap<>(routes).values().forEach(targets::add);
     }

@@ -18,6 +18,15 @@ import java.util.regex.Pattern;
 public final class FlowValidator {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern HTTP = Pattern.compile("https?://[^\\s]+");
+  private static final Pattern TARGET =
+      Pattern.compile("\\+?[0-9]{3,15}|sip:[^\\s@]+@[^\\s]+|client:[A-Za-z0-9_.-]{1,121}");
+
+  /**
+   * A routing service must answer well within the 2 s in which the api answers Twilio's webhook;
+   * the rest of the turn needs the remainder.
+   */
+  static final int MAX_DECISION_MILLIS = 1500;
 
   private FlowValidator() {}
 
@@ -67,7 +76,7 @@ public final class FlowValidator {
       return problems;
     }
     switch (node.type()) {
-      case SAY, VOICEMAIL -> require(problems, id, "a prompt ('say')", blank(node.say()));
+      case SAY, VOICEMAIL, CONSENT -> require(problems, id, "a prompt ('say')", blank(node.say()));
       case PLAY -> require(problems, id, "an audio URL ('play')", blank(node.play()));
       case GATHER -> {
         require(
@@ -93,7 +102,33 @@ public final class FlowValidator {
         }
       }
       case SET -> require(problems, id, "variables ('set')", node.set() == null);
-      case DIAL -> require(problems, id, "a 'number'", blank(node.number()));
+      case DIAL -> {
+        require(problems, id, "a 'number'", blank(node.number()));
+        require(problems, id, "a number, 'sip:' or 'client:' target", !dialable(node.number()));
+      }
+      case DECIDE -> {
+        require(
+            problems,
+            id,
+            "an http(s) 'url'",
+            blank(node.url()) || !HTTP.matcher(node.url()).matches());
+        require(problems, id, "'routes'", node.routes() == null || node.routes().isEmpty());
+        require(problems, id, "a 'fallback'", blank(node.fallback()));
+        require(
+            problems,
+            id,
+            "a 'timeout' of 1-" + MAX_DECISION_MILLIS + " ms (Twilio waits for the turn)",
+            node.timeout() != null && (node.timeout() < 1 || node.timeout() > MAX_DECISION_MILLIS));
+      }
+      case ROUTE -> {
+        require(problems, id, "'skills' (a list, may be empty)", node.skills() == null);
+        require(
+            problems,
+            id,
+            "an 'escalate' target with 'escalateAfter'",
+            node.escalateAfter() != null && blank(node.escalate()));
+      }
+      case CONFERENCE -> require(problems, id, "a 'room'", blank(node.room()));
       case HANGUP -> {}
     }
     return problems;
@@ -103,6 +138,10 @@ public final class FlowValidator {
     if (missing) {
       problems.add("node '" + id + "' needs " + what);
     }
+  }
+
+  private static boolean dialable(String target) {
+    return target == null || target.isBlank() || TARGET.matcher(target).matches();
   }
 
   private static boolean blank(String value) {

@@ -33,7 +33,30 @@ public enum NodeType {
   DIAL(true),
   /** Optionally say something, then end the call. */
   @JsonProperty("hangup")
-  HANGUP(false);
+  HANGUP(false),
+  /**
+   * Ask an HTTP routing service ({@code url}) within {@code timeout} ms; its answer picks a route
+   * ({@code routes}), anything else (no answer in time, an error, an unknown answer) {@code
+   * fallback}.
+   */
+  @JsonProperty("decide")
+  DECIDE(false),
+  /**
+   * Connect the caller to the best available agent with every {@code skills}; with none free, queue
+   * the caller ({@code queue}, hold music {@code play}) until one is, or until {@code
+   * escalateAfter} seconds send the caller to {@code escalate}. Afterwards go on to {@code next}.
+   */
+  @JsonProperty("route")
+  ROUTE(true),
+  /** Put the caller into the conference {@code room}; afterwards go on to {@code next}. */
+  @JsonProperty("conference")
+  CONFERENCE(true),
+  /**
+   * Ask for recording consent ({@code say}); pressing 1 records it and goes on to {@code next},
+   * anything else records a refusal and goes on to {@code noInput}, else {@code next}.
+   */
+  @JsonProperty("consent")
+  CONSENT(true);
 
   private final boolean waits;
 

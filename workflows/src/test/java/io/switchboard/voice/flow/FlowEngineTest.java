@@ -79,7 +79,8 @@ class FlowEngineTest {
     assertThat(voicemail.verbs())
         .containsExactly(
             new Say("Leave a message after the tone."),
-            new Record("voicemail", 60),
+            // The recording is reported to /webhooks/recording: from /webhooks/voice/main, up one.
+            new Record("voicemail", 60, "../recording"),
             new Redirect("voicemail"));
 
     VoiceInstruction bye =

@@ -77,4 +77,45 @@ class FlowValidatorTest {
         .contains(
             "node 'a' is defined twice", "node id 'a/b' must be 1-64 letters, digits, - or _");
   }
+
+  @Test
+  void theContactFlowWithDecisionsQueuesConferencesAndConsentIsValid() {
+    assertThat(FlowValidator.validate(Flows.parse(Flows.CONTACT))).isEmpty();
+  }
+
+  @Test
+  void newNodeTypesSayWhatTheyMiss() {
+    Flow flow =
+        Flows.parse(
+            "{'name':'x','start':'d','nodes':["
+                + "{'id':'d','type':'decide','url':'ftp://x','timeout':5000,'next':'r'},"
+                + "{'id':'r','type':'route','escalateAfter':30,'next':'c'},"
+                + "{'id':'c','type':'conference','next':'k'},"
+                + "{'id':'k','type':'consent','next':'p'},"
+                + "{'id':'p','type':'dial','number':'tel:12'}]}");
+
+    assertThat(FlowValidator.validate(flow))
+        .containsExactly(
+            "node 'd' needs an http(s) 'url'",
+            "node 'd' needs 'routes'",
+            "node 'd' needs a 'fallback'",
+            "node 'd' needs a 'timeout' of 1-1500 ms (Twilio waits for the turn)",
+            "node 'r' needs 'skills' (a list, may be empty)",
+            "node 'r' needs an 'escalate' target with 'escalateAfter'",
+            "node 'c' needs a 'room'",
+            "node 'k' needs a prompt ('say')",
+            "node 'p' needs a number, 'sip:' or 'client:' target");
+  }
+
+  @Test
+  void sipAndClientTargetsCanBeDialled() {
+    for (String target : new String[] {"+15005550006", "sip:a@pbx.example.com", "client:bob"}) {
+      Flow flow =
+          Flows.parse(
+              "{'name':'x','start':'p','nodes':[{'id':'p','type':'dial','number':'"
+                  + target
+                  + "'}]}");
+      assertThat(FlowValidator.validate(flow)).as(target).isEmpty();
+    }
+  }
 }

@@ -44,4 +44,19 @@ public final class Flows {
         'maxLength':60,'next':'bye'},
        {'id':'bye','type':'hangup','say':'Goodbye.'}]}
       """;
+
+  /** Consent, an external decision, a conference, agents with a queue and escalation. */
+  public static final String CONTACT =
+      """
+      {'name':'contact','version':1,'start':'consent','nodes':[
+       {'id':'consent','type':'consent','say':'Press 1 to allow recording.','next':'decide',
+        'noInput':'decide'},
+       {'id':'decide','type':'decide','url':'http://router.test/route','timeout':500,
+        'routes':{'vip':'vip','sales':'sales'},'fallback':'support'},
+       {'id':'vip','type':'conference','room':'vip-room','next':'bye'},
+       {'id':'sales','type':'route','skills':['sales'],'queue':'sales',
+        'play':'https://example.com/hold.mp3','escalateAfter':60,'escalate':'support','next':'bye'},
+       {'id':'support','type':'route','skills':[],'next':'bye'},
+       {'id':'bye','type':'hangup','say':'Goodbye.'}]}
+      """;
 }

@@ -51,6 +51,14 @@ public class FlowDryRun {
       } else if (waiting instanceof VoiceInstruction.Dial dial) {
         action = dial.action();
         params.put("DialCallStatus", "completed");
+      } else if (waiting instanceof VoiceInstruction.Conference conference) {
+        action = conference.action();
+        params.put("DialCallStatus", "completed");
+      } else if (waiting instanceof VoiceInstruction.Enqueue enqueue) {
+        // No agent is reserved in a dry run; as in the simulator, one takes the caller from the
+        // queue.
+        action = enqueue.action();
+        params.put("QueueResult", "bridged");
       } else {
         break; // A prompt without a Gather ends the document: Twilio hangs up.
       }

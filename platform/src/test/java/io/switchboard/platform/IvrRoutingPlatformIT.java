@@ -1,0 +1,357 @@
+package io.switchboard.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.switchboard.recording.RecordingOutcome;
+import io.switchboard.recording.RecordingWorkflowIds;
+import io.switchboard.voice.CallSessionWorkflow;
+import io.switchboard.voice.CallState;
+import io.switchboard.voice.CallWorkflowIds;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The flow nodes that reach outside the call, end to end: agents registered through the REST API
+ * and a caller queued until one becomes free, a routing service too slow for its node, consent and
+ * voicemail handed to the recording pipeline. The simulator plays Twilio and its caller.
+ */
+@SimulatorDrivenPlatformTest
+class IvrRoutingPlatformIT {
+
+  static final String KEY = SimulatorDrivenPlatformTest.API_KEY;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @LocalServerPort int port;
+  @Autowired WorkflowClient workflows;
+
+  @Test
+  void aQueuedCallerIsConnectedWhenAnAgentWithTheSkillBecomesFree() throws Exception {
+    String id = suffix();
+    String skill = "billing" + id;
+    putAgent("busy-" + id, "client:busy" + id, skill, 1, false);
+    String node = "q" + id;
+    String number =
+        publishAndMap(
+            """
+            {'start':'%1$s','nodes':[
+             {'id':'%1$s','type':'route','skills':['%2$s'],'next':'bye'},
+             {'id':'bye','type':'hangup','say':'Thanks for waiting.'}]}
+            """
+                .formatted(node, skill));
+
+    // The caller holds through up to 40 wait turns, 250 ms apart, unless an agent takes them.
+    CompletableFuture<String> call =
+        CompletableFuture.supplyAsync(() -> callUnchecked(number, List.of("queue:wait:40:250")));
+    awaitWebhook(node + ".wait");
+    HttpResponse<String> free =
+        send("PUT", "/api/agents/busy-" + id + "/availability", KEY, "{\"available\":true}");
+    String transcript = call.get(30, TimeUnit.SECONDS);
+
+    assertThat(free.statusCode()).as(free.body()).isEqualTo(200);
+    assertThat(transcript)
+        .contains("Leaves the queue")
+        .contains("Dials the client busy" + id)
+        .contains("Thanks for waiting.");
+    CallState state = state(jsonField(transcript, "callSid"));
+    assertThat(state.variables())
+        .containsEntry("agent", "busy-" + id)
+        .containsEntry("queueResult", "leave");
+    assertThat(send("GET", "/api/agents/busy-" + id, KEY, null).body())
+        .contains("\"available\":false")
+        .contains("\"reservedFor\":\"" + state.callSid() + "\"");
+  }
+
+  @Test
+  void theBestFreeAgentByPriorityIsDialledWithoutQueueing() throws Exception {
+    String id = suffix();
+    String skill = "spanish" + id;
+    putAgent("low-" + id, "+15005550006", skill, 1, true);
+    putAgent("high-" + id, "sip:high" + id + "@pbx.example.com", skill, 9, true);
+    putAgent("other-" + id, "client:other" + id, "other" + id, 99, true);
+    String number =
+        publishAndMap(
+            """
+            {'start':'route','nodes':[
+             {'id':'route','type':'route','skills':['%s'],'next':'bye'},
+             {'id':'bye','type':'hangup','say':'Goodbye.'}]}
+            """
+                .formatted(skill));
+
+    String transcript = call(number, List.of());
+
+    assertThat(transcript).contains("SIP endpoint sip:high" + id).doesNotContain("queue");
+  }
+
+  @Test
+  void aRoutingServiceSlowerThanItsTimeoutTakesTheFallbackBranch() throws Exception {
+    HttpServer router = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    router.createContext(
+        "/slow",
+        exchange -> {
+          sleep(4000);
+          answer(exchange, "{\"route\":\"vip\"}");
+        });
+    router.createContext("/fast", exchange -> answer(exchange, "{\"route\":\"vip\"}"));
+    // A thread per request: the slow answer must not hold up the fast one behind it.
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newCachedThreadPool();
+    router.setExecutor(threads);
+    router.start();
+    try {
+      String flow =
+          """
+          {'start':'decide','nodes':[
+           {'id':'decide','type':'decide','url':'http://127.0.0.1:%d/%s','timeout':1500,
+            'routes':{'vip':'vip'},'fallback':'fallback'},
+           {'id':'vip','type':'hangup','say':'Welcome, valued caller.'},
+           {'id':'fallback','type':'hangup','say':'Our routing is busy, goodbye.'}]}
+          """;
+      int routerPort = router.getAddress().getPort();
+
+      String slow = call(publishAndMap(flow.formatted(routerPort, "slow")), List.of());
+      String fast = call(publishAndMap(flow.formatted(routerPort, "fast")), List.of());
+
+      assertThat(slow).contains("Our routing is busy, goodbye.").doesNotContain("valued");
+      assertThat(state(jsonField(slow, "callSid")).variables()).containsEntry("decide", "fallback");
+      assertThat(fast).contains("Welcome, valued caller.");
+    } finally {
+      router.stop(0);
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aConsentedVoicemailIsStoredByTheRecordingPipelineAndARefusedOneIsNot() throws Exception {
+    String number =
+        publishAndMap(
+            """
+            {'start':'consent','nodes':[
+             {'id':'consent','type':'consent','say':'Press 1 to allow recording.','next':'vm'},
+             {'id':'vm','type':'voicemail','say':'Leave a message.','next':'bye'},
+             {'id':'bye','type':'hangup','say':'Goodbye.'}]}
+            """);
+
+    String consented = jsonField(call(number, List.of("1", "record:4#")), "callSid");
+    String refusedCall = call(number, List.of("2", "record:4#"));
+    String refused = jsonField(refusedCall, "callSid");
+
+    assertThat(await("/api/recordings/" + consented, "\"status\":\"stored\""))
+        .contains("\"durationSeconds\":4");
+    // The refused call's recording reaches the pipeline too, which deletes it and stores nothing.
+    String refusedSid = jsonField(refusedCall, "RecordingSid");
+    assertThat(pipelineOutcome(refusedSid)).isEqualTo(RecordingOutcome.REFUSED_NO_CONSENT);
+    assertThat(send("GET", "/api/recordings/" + refused, KEY, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void agentsAreValidatedAndTheirScopesEnforced() throws Exception {
+    HttpResponse<String> created =
+        send("POST", "/api/keys", KEY, "{\"name\":\"agents\",\"scopes\":[\"agents:read\"]}");
+    String reader = jsonField(created.body(), "secret");
+    String agent = "{\"name\":\"A\",\"target\":\"client:a\",\"skills\":[\"x\"]}";
+
+    HttpResponse<String> invalid =
+        send("PUT", "/api/agents/bad", KEY, "{\"name\":\"A\",\"target\":\"tel:1\"}");
+    HttpResponse<String> unknown =
+        send("PUT", "/api/agents/nobody/availability", KEY, "{\"available\":true}");
+
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(send("GET", "/api/agents", reader, null).statusCode()).isEqualTo(200);
+    assertThat(send("PUT", "/api/agents/a", reader, agent).statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/api/agents", null, null).statusCode()).isEqualTo(401);
+  }
+
+  private void putAgent(String id, String target, String skill, int priority, boolean available)
+      throws Exception {
+    String body =
+        "{\"name\":\"%s\",\"target\":\"%s\",\"skills\":[\"%s\"],\"priority\":%d,\"available\":%s}"
+            .formatted(id, target, skill, priority, available);
+    HttpResponse<String> put = send("PUT", "/api/agents/" + id, KEY, body);
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+  }
+
+  private String publishAndMap(String flow) throws Exception {
+    String name = "routing-" + suffix();
+    HttpResponse<String> published =
+        send("PUT", "/api/flows/" + name, KEY, flow.replace('\'', '"'));
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+    String number = "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
+    HttpResponse<String> mapped =
+        send("PUT", "/api/numbers/" + number + "/flow", KEY, "{\"flow\":\"" + name + "\"}");
+    assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(200);
+    return number;
+  }
+
+  /** Waits until the inbox holds a voice webhook whose path ends with {@code step}. */
+  private void awaitWebhook(String step) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      String events =
+          send("GET", "/api/webhook-events?kind=VOICE_ACTION&limit=200", KEY, null).body();
+      if (events.contains("/webhooks/voice/" + step)) {
+        return;
+      }
+      sleep(100);
+    }
+    throw new AssertionError("no webhook for " + step);
+  }
+
+  private String await(String path, String expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = send("GET", path, KEY, null);
+      last = response.body();
+      if (response.statusCode() == 200 && last.contains(expected)) {
+        return last;
+      }
+      sleep(200);
+    }
+    throw new AssertionError(expected + " never in " + last);
+  }
+
+  /** The pipeline's result; the relay may start it a moment after the callback is answered. */
+  private RecordingOutcome pipelineOutcome(String recordingSid) {
+    WorkflowStub pipeline =
+        workflows.newUntypedWorkflowStub(RecordingWorkflowIds.recording(recordingSid));
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        return pipeline.getResult(20, TimeUnit.SECONDS, RecordingOutcome.class);
+      } catch (io.temporal.client.WorkflowNotFoundException notYet) {
+        sleep(200);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("no pipeline for " + recordingSid);
+  }
+
+  private String callUnchecked(String to, List<String> inputs) {
+    try {
+      return call(to, inputs);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Places a call through the simulator and returns its transcript as JSON. */
+  private String call(String to, List<String> inputs) throws Exception {
+    String body =
+        "{\"from\":\""
+            + caller()
+            + "\",\"to\":\""
+            + to
+            + "\",\"inputs\":["
+            + inputs.stream().map(input -> "\"" + input + "\"").collect(Collectors.joining(","))
+            + "],\"timeoutSeconds\":30}";
+    HttpResponse<String> call =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local("/simulator/api/calls/inbound")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+    return call.body();
+  }
+
+  private HttpResponse<String> send(String method, String path, String key, String json)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(local(path)));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The session's state; a query that meets the session between workflow tasks is retried. */
+  private CallState state(String callSid) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try {
+        return workflows
+            .newWorkflowStub(CallSessionWorkflow.class, CallWorkflowIds.call(callSid))
+            .getState();
+      } catch (io.temporal.client.WorkflowNotFoundException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        sleep(200);
+      }
+    }
+  }
+
+  private String local(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private static void answer(com.sun.net.httpserver.HttpExchange exchange, String json)
+      throws java.io.IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    try {
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+    } catch (java.io.IOException gone) {
+      // The activity gave up waiting and closed the connection: that is the point of the test.
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String jsonField(String json, String field) {
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("\"" + field + "\":\"([^\"]+)\"").matcher(json);
+    assertThat(matcher.find()).as(field + " in " + json).isTrue();
+    return matcher.group(1);
+  }
+
+  /**
+   * A caller number of its own per call: the classes sharing this platform place many calls, and
+   * one number over the per-caller rate limit would be rejected as busy.
+   */
+  private static String caller() {
+    return "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
+  }
+
+  private static String suffix() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+}

@@ -1,0 +1,101 @@
+package io.switchboard.voice;
+
+import io.switchboard.recording.RecordingRepository;
+import io.switchboard.voice.flow.Agent;
+import io.switchboard.voice.flow.AgentRequest;
+import io.switchboard.voice.flow.ConsentRecord;
+import io.switchboard.voice.flow.DecisionRequest;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Routing decisions over HTTP, agent reservations and consent in PostgreSQL. */
+@Component("flowActivities")
+public class FlowActivitiesImpl implements FlowActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(FlowActivitiesImpl.class);
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private final AgentRepository agents;
+  private final RecordingRepository recordings;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  public FlowActivitiesImpl(
+      AgentRepository agents, RecordingRepository recordings, JsonMapper json, Clock clock) {
+    this.agents = agents;
+    this.recordings = recordings;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * POSTs the request (attributes and variables, never the caller's number) as JSON and expects
+   * {@code {"route":"…"}}. Failures are non-retryable: the caller is waiting, and the flow has a
+   * fallback for exactly this.
+   */
+  @Override
+  public String decide(DecisionRequest request) {
+    HttpRequest post =
+        HttpRequest.newBuilder(URI.create(request.url()))
+            .timeout(Duration.ofMillis(request.timeoutMillis()))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request)))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2) {
+        throw failure(
+            "routing service answered " + response.statusCode(), FlowFailureType.DECISION_FAILED);
+      }
+      JsonNode route = json.readTree(response.body()).get("route");
+      if (route == null || !route.isString() || route.asString().isBlank()) {
+        throw failure("routing service answered without a route", FlowFailureType.DECISION_FAILED);
+      }
+      return route.asString();
+    } catch (HttpTimeoutException e) {
+      throw failure("routing service did not answer in time", FlowFailureType.DECISION_TIMEOUT);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ApplicationFailure applicationFailure) {
+        throw applicationFailure;
+      }
+      throw failure(
+          "routing service failed: " + e.getClass().getSimpleName(),
+          FlowFailureType.DECISION_FAILED);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failure("interrupted", FlowFailureType.DECISION_FAILED);
+    }
+  }
+
+  @Override
+  public Agent reserveAgent(AgentRequest request) {
+    return agents
+        .reserve(request.skills(), request.callSid(), request.requestId(), clock.instant())
+        .map(agent -> new Agent(agent.id(), agent.target(), agent.priority()))
+        .orElse(null);
+  }
+
+  @Override
+  public void recordConsent(ConsentRecord consent) {
+    recordings.setConsent(consent.callSid(), consent.granted(), "flow", clock.instant());
+    log.info("recording consent kept for call {}: {}", consent.callSid(), consent.granted());
+  }
+
+  private static ApplicationFailure failure(String message, FlowFailureType type) {
+    return ApplicationFailure.newNonRetryableFailure(message, type.name());
+  }
+}

@@ -1,0 +1,15 @@
+package io.switchboard.voice;
+
+import io.switchboard.voice.flow.FlowSnapshot;
+
+/**
+ * What one run of a long call session hands to the next when it continues as new.
+ *
+ * @param status the last call status
+ * @param turns the turns answered so far
+ * @param lastSequence the SequenceNumber of the last status callback applied
+ * @param firstAnswer the answer to the first webhook, for a late duplicate of it
+ * @param flow where the call is in its flow, or null without one
+ */
+public record SessionCarry(
+    String status, int turns, int lastSequence, VoiceInstruction firstAnswer, FlowSnapshot flow) {}
