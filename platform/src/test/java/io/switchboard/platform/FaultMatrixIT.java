@@ -3,12 +3,16 @@ package io.switchboard.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.messaging.MessageWorkflowIds;
 import io.switchboard.platform.FaultMatrixReport.Row;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -225,6 +229,39 @@ class FaultMatrixIT {
             sent,
             "worker factory shut down (shutdownNow) once the simulator recorded the create;"
                 + " a new worker took over"));
+    // The kill must have cost an attempt, or the scenario proved nothing.
+    for (FaultMatrixMessages.Sent message : sent) {
+      assertThat(sendAttempt(message.key()))
+          .as("Send attempt of " + message.key())
+          .isGreaterThan(1);
+    }
+  }
+
+  /** The attempt that ended the Send activity, from the finished workflow's history. */
+  private int sendAttempt(String key) throws Exception {
+    String workflowId = MessageWorkflowIds.message(key);
+    workflows.newUntypedWorkflowStub(workflowId).getResult(60, TimeUnit.SECONDS, Object.class);
+    List<HistoryEvent> history = workflows.fetchHistory(workflowId).getEvents();
+    long scheduled =
+        history.stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+            .filter(
+                e ->
+                    "Send"
+                        .equals(
+                            e.getActivityTaskScheduledEventAttributes()
+                                .getActivityType()
+                                .getName()))
+            .findFirst()
+            .orElseThrow()
+            .getEventId();
+    return history.stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+        .filter(e -> e.getActivityTaskStartedEventAttributes().getScheduledEventId() == scheduled)
+        .findFirst()
+        .orElseThrow()
+        .getActivityTaskStartedEventAttributes()
+        .getAttempt();
   }
 
   interface Action {
