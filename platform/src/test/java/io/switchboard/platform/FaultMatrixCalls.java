@@ -23,6 +23,25 @@ final class FaultMatrixCalls {
     void stop() throws Exception;
 
     void restart() throws Exception;
+
+    /** A step of an outage drill. */
+    interface Step {
+      void run() throws Exception;
+    }
+
+    static Outage of(Step stop, Step restart) {
+      return new Outage() {
+        @Override
+        public void stop() throws Exception {
+          stop.run();
+        }
+
+        @Override
+        public void restart() throws Exception {
+          restart.run();
+        }
+      };
+    }
   }
 
   private static final Duration SETTLE = Duration.ofSeconds(60);

@@ -3,16 +3,12 @@ package io.switchboard.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.config.SwitchboardProperties;
-import io.switchboard.messaging.MessageWorkflowIds;
 import io.switchboard.platform.FaultMatrixReport.Row;
-import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -105,7 +101,7 @@ class FaultMatrixIT {
         calls.completeAll(
             "Temporal stopped and restarted during webhook load",
             sids,
-            outage(services::stopTemporal, services::restartTemporal),
+            FaultMatrixCalls.Outage.of(services::stopTemporal, services::restartTemporal),
             "status callbacks at 10/s; the dev server stopped after 5, restarted after 10 more");
     assertClean(row);
   }
@@ -121,7 +117,7 @@ class FaultMatrixIT {
         calls.completeAll(
             "PostgreSQL restarted during webhook load",
             sids,
-            outage(services::stopPostgres, services::restartPostgres),
+            FaultMatrixCalls.Outage.of(services::stopPostgres, services::restartPostgres),
             "status callbacks at 10/s; 503 while down, redelivered as Twilio does");
     Row sends =
         messages.verify(
@@ -231,55 +227,10 @@ class FaultMatrixIT {
                 + " a new worker took over"));
     // The kill must have cost an attempt, or the scenario proved nothing.
     for (FaultMatrixMessages.Sent message : sent) {
-      assertThat(sendAttempt(message.key()))
+      assertThat(FaultMatrixHistories.sendAttempt(workflows, message.key()))
           .as("Send attempt of " + message.key())
           .isGreaterThan(1);
     }
-  }
-
-  /** The attempt that ended the Send activity, from the finished workflow's history. */
-  private int sendAttempt(String key) throws Exception {
-    String workflowId = MessageWorkflowIds.message(key);
-    workflows.newUntypedWorkflowStub(workflowId).getResult(60, TimeUnit.SECONDS, Object.class);
-    List<HistoryEvent> history = workflows.fetchHistory(workflowId).getEvents();
-    long scheduled =
-        history.stream()
-            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-            .filter(
-                e ->
-                    "Send"
-                        .equals(
-                            e.getActivityTaskScheduledEventAttributes()
-                                .getActivityType()
-                                .getName()))
-            .findFirst()
-            .orElseThrow()
-            .getEventId();
-    return history.stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
-        .filter(e -> e.getActivityTaskStartedEventAttributes().getScheduledEventId() == scheduled)
-        .findFirst()
-        .orElseThrow()
-        .getActivityTaskStartedEventAttributes()
-        .getAttempt();
-  }
-
-  interface Action {
-    void run() throws Exception;
-  }
-
-  private static FaultMatrixCalls.Outage outage(Action stop, Action restart) {
-    return new FaultMatrixCalls.Outage() {
-      @Override
-      public void stop() throws Exception {
-        stop.run();
-      }
-
-      @Override
-      public void restart() throws Exception {
-        restart.run();
-      }
-    };
   }
 
   private static void assertClean(Row row) {
