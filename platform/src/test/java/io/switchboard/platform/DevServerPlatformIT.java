@@ -118,6 +118,24 @@ class DevServerPlatformIT extends PlatformSliceIT {
     assertThat(session.getState().turns()).isEqualTo(1);
   }
 
+  @Test
+  void resetWithAMalformedRunIdIsABadRequest() throws Exception {
+    String callSid = newCallSid();
+    postVoice(callSid, this::sign);
+
+    HttpResponse<String> reset =
+        send(
+            "POST",
+            "/api/ops/workflows/" + CallWorkflowIds.call(callSid) + "/reset",
+            API_KEY,
+            "{\"target\":\"LAST_WORKFLOW_TASK\",\"reason\":\"test\",\"runId\":\"\u00b9\","
+                + "\"dryRun\":false}");
+
+    assertThat(reset.statusCode()).as(reset.body()).isEqualTo(400);
+    assertThat(reset.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(reset.body()).contains("not a valid run id");
+  }
+
   /**
    * The metrics that docs/ops/alerts.yml and grafana-dashboard.json use exist under these names.
    * The scrape is kept in target/ for whoever edits those files.

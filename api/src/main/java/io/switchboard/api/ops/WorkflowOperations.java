@@ -136,6 +136,10 @@ public class WorkflowOperations {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw new NotFoundException("No run " + runId + " of workflow " + workflowId + ".");
       }
+      if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+        // A malformed run id is the caller's mistake, not ours (schemathesis found it as a 500).
+        throw new IllegalArgumentException("Temporal refused the run id: not a valid run id.");
+      }
       throw e;
     }
   }

@@ -1,9 +1,16 @@
 package io.switchboard.api.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,7 +30,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackages = "io.switchboard.api")
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
+  private static final String NUL =
+      "Text with a NUL character (\\u0000) cannot be stored or searched.";
+
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+  /**
+   * PostgreSQL's SQLSTATEs for input it cannot hold, and what the caller is told: a NUL byte in
+   * text or in JSON text, a value longer than its column (say a validly signed webhook whose
+   * CallSid is 5,000 characters, as the webhook fuzzer sends).
+   */
+  private static final Map<String, String> UNSTORABLE =
+      Map.of(
+          "22021", NUL,
+          "22P05", NUL,
+          "22001", "A value is longer than its field allows.");
 
   private final MeterRegistry meters;
 
@@ -39,6 +60,50 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail badRequest(IllegalArgumentException e) {
     return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
+  }
+
+  /** A {@code @Validated} controller's parameter constraint (say {@code limit=0}) is broken. */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolated(ConstraintViolationException e) {
+    String detail =
+        e.getConstraintViolations().stream()
+            .map(
+                violation -> parameter(violation.getPropertyPath()) + ": " + violation.getMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
+    return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail);
+  }
+
+  /** Tomcat finds a malformed query or form (an empty name, a bad escape) only when it is read. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail malformedParameters(InvalidParameterException e) {
+    return Problems.of(
+        HttpStatus.BAD_REQUEST,
+        "bad-request",
+        "Bad request",
+        "The query or form parameters are malformed.");
+  }
+
+  /**
+   * Input PostgreSQL cannot hold is the caller's mistake, not our failure (the fuzzers found these
+   * as 500s). Other integrity violations stay unexpected.
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail integrityViolated(DataIntegrityViolationException e) {
+    if (e.getMostSpecificCause() instanceof SQLException sql
+        && UNSTORABLE.containsKey(sql.getSQLState())) {
+      return Problems.of(
+          HttpStatus.BAD_REQUEST, "bad-request", "Bad request", UNSTORABLE.get(sql.getSQLState()));
+    }
+    return unexpected(e);
+  }
+
+  private static String parameter(Path path) {
+    String name = null;
+    for (Path.Node node : path) {
+      name = node.getName();
+    }
+    return name;
   }
 
   /**

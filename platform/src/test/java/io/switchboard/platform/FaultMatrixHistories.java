@@ -1,0 +1,41 @@
+package io.switchboard.platform;
+
+import io.switchboard.messaging.MessageWorkflowIds;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** What the fault matrix reads from workflow histories, to show that a fault really struck. */
+final class FaultMatrixHistories {
+
+  private FaultMatrixHistories() {}
+
+  /** The attempt that ended the Send activity, from the finished workflow's history. */
+  static int sendAttempt(WorkflowClient workflows, String key) throws Exception {
+    String workflowId = MessageWorkflowIds.message(key);
+    workflows.newUntypedWorkflowStub(workflowId).getResult(60, TimeUnit.SECONDS, Object.class);
+    List<HistoryEvent> history = workflows.fetchHistory(workflowId).getEvents();
+    long scheduled =
+        history.stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+            .filter(
+                e ->
+                    "Send"
+                        .equals(
+                            e.getActivityTaskScheduledEventAttributes()
+                                .getActivityType()
+                                .getName()))
+            .findFirst()
+            .orElseThrow()
+            .getEventId();
+    return history.stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+        .filter(e -> e.getActivityTaskStartedEventAttributes().getScheduledEventId() == scheduled)
+        .findFirst()
+        .orElseThrow()
+        .getActivityTaskStartedEventAttributes()
+        .getAttempt();
+  }
+}
