@@ -188,6 +188,32 @@ class RecordingPlatformIT {
     assertThat(recordings.auditCount(sid, "media")).isZero();
   }
 
+  @Test
+  void tamperedSealedTranscriptIsRefusedWithAClearProblem() throws Exception {
+    String callSid = consentedCall();
+    String sid = record(callSid);
+    transcribe(sid, "Meet me at the usual place.");
+    await(() -> api("GET", "/api/recordings/" + callSid), "\"source\":\"twilio\"");
+    jdbc.sql(
+            """
+            UPDATE transcripts
+               SET sealed = set_byte(sealed, length(sealed) - 5,
+                                     get_byte(sealed, length(sealed) - 5) # 1)
+             WHERE recording_id = :id
+            """)
+        .param("id", sid)
+        .update();
+
+    HttpResponse<String> answer = send("GET", "/api/recordings/" + callSid);
+
+    assertThat(answer.statusCode()).isEqualTo(500);
+    assertThat(answer.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(answer.body())
+        .contains("recording-integrity", "transcript failed authentication")
+        .doesNotContain("Meet me at the usual place");
+  }
+
   private String consentedCall() throws Exception {
     String callSid = newCallSid();
     HttpResponse<String> consent =

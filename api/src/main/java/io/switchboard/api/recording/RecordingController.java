@@ -6,6 +6,7 @@ import io.switchboard.api.web.NotFoundException;
 import io.switchboard.api.web.Problems;
 import io.switchboard.recording.RecordingRepository;
 import io.switchboard.recording.RecordingRow;
+import io.switchboard.recording.media.MediaIntegrityException;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Clock;
@@ -97,6 +98,19 @@ public class RecordingController {
       @PathVariable String callSid, @Valid @RequestBody ConsentRequest request) {
     recordings.setConsent(callSid, request.granted(), "api", clock.instant());
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * A sealed transcript that fails authentication (altered at rest, or its master key is gone): the
+   * answer names what failed instead of a bare server error, and no text of it is served.
+   */
+  @ExceptionHandler(MediaIntegrityException.class)
+  ProblemDetail transcriptIntegrity(MediaIntegrityException e) {
+    return Problems.of(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "recording-integrity",
+        "Recording failed integrity check",
+        "A transcript failed authentication (" + e.getMessage() + "); nothing of it was served.");
   }
 
   @ExceptionHandler(RecordingMediaException.class)
