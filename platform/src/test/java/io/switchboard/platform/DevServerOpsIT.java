@@ -217,7 +217,9 @@ class DevServerOpsIT extends PlatformTestSupport {
     }
   }
 
-  /** Waits until the run's Send activity has completed (adopted or sent). */
+  /**
+   * Waits until the run's send activity (Send, or SendWithinRate since the throttle) has completed.
+   */
   private void awaitSendCompleted(String key, String runId) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
@@ -231,7 +233,7 @@ class DevServerOpsIT extends PlatformTestSupport {
                       e.getActivityTaskScheduledEventAttributes()
                           .getActivityType()
                           .getName()
-                          .equals("Send"))
+                          .matches("Send|SendWithinRate"))
               .map(HistoryEvent::getEventId)
               .toList();
       boolean completed =
