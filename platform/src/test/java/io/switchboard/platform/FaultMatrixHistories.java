@@ -5,14 +5,18 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** What the fault matrix reads from workflow histories, to show that a fault really struck. */
 final class FaultMatrixHistories {
 
+  /** A throttled sender sends through SendWithinRate, any other through Send. */
+  private static final Set<String> SEND_ACTIVITIES = Set.of("Send", "SendWithinRate");
+
   private FaultMatrixHistories() {}
 
-  /** The attempt that ended the Send activity, from the finished workflow's history. */
+  /** The attempt that ended the send activity, from the finished workflow's history. */
   static int sendAttempt(WorkflowClient workflows, String key) throws Exception {
     String workflowId = MessageWorkflowIds.message(key);
     workflows.newUntypedWorkflowStub(workflowId).getResult(60, TimeUnit.SECONDS, Object.class);
@@ -22,11 +26,8 @@ final class FaultMatrixHistories {
             .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
             .filter(
                 e ->
-                    "Send"
-                        .equals(
-                            e.getActivityTaskScheduledEventAttributes()
-                                .getActivityType()
-                                .getName()))
+                    SEND_ACTIVITIES.contains(
+                        e.getActivityTaskScheduledEventAttributes().getActivityType().getName()))
             .findFirst()
             .orElseThrow()
             .getEventId();
