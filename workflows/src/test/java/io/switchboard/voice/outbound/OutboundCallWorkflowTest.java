@@ -25,6 +25,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -239,7 +240,11 @@ class OutboundCallWorkflowTest {
   private List<StatusRecord> recorded() {
     ArgumentCaptor<StatusRecord> records = ArgumentCaptor.forClass(StatusRecord.class);
     verify(activities, atLeastOnce()).recordStatus(records.capture());
-    return records.getAllValues();
+    // Status writes run concurrently, so they reach the activity in any order; the row's sequence
+    // is what orders a call's history.
+    return records.getAllValues().stream()
+        .sorted(Comparator.comparingInt(StatusRecord::sequence))
+        .toList();
   }
 
   /** Callbacks come once Twilio has the call; the test waits for that as Twilio would. */
