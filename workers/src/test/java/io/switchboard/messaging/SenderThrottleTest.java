@@ -71,8 +71,14 @@ class SenderThrottleTest {
     assertThat(sorted.size()).isLessThanOrEqualTo((int) Math.floor(seconds * 10) + 1);
     // Liveness only: how close to the rate it gets depends on this shared machine's load.
     assertThat(sorted.size()).isGreaterThanOrEqualTo((int) Math.floor(seconds * 10 * 0.5));
-    for (int i = 1; i < sorted.size(); i++) {
-      assertThat(sorted.get(i) - sorted.get(i - 1)).isGreaterThan(Duration.ofMillis(90).toNanos());
+    // The gate spaces grants 100 ms apart, but a thread may be descheduled between its grant and
+    // reading the clock, so two grants can look close together here. No second of the run may
+    // hold more than the rate, give or take that one late reading.
+    long second = Duration.ofSeconds(1).toNanos();
+    for (int i = 0; i < sorted.size(); i++) {
+      long from = sorted.get(i);
+      long inWindow = sorted.stream().filter(t -> t >= from && t < from + second).count();
+      assertThat(inWindow).as("grants in the second from grant %d", i).isLessThanOrEqualTo(11);
     }
   }
 
