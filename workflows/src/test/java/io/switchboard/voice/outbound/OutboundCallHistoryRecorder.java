@@ -1,10 +1,13 @@
 package io.switchboard.voice.outbound;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.voice.outbound.OutboundCallRequest.RetryPolicy;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -71,6 +74,10 @@ class OutboundCallHistoryRecorder {
       Scenario scenario)
       throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      for (SearchAttributeKey<?> attribute : SwitchboardSearchAttributes.ALL) {
+        env.registerSearchAttribute(
+            attribute.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+      }
       Worker worker = env.newWorker("voice");
       worker.registerWorkflowImplementationTypes(OutboundCallWorkflowImpl.class);
       worker.registerActivitiesImplementations(activities);
