@@ -28,7 +28,7 @@ class OutboundCallHistoryRecorder {
   @Test
   void recordAnsweredThenCompleted() throws Exception {
     record(
-        "answered-then-completed-v1.json",
+        "answered-then-completed-v2.json",
         new Scripted(null),
         OutboundCallWorkflowTest.request("h1", RetryPolicy.NONE),
         (env, call) -> {
@@ -42,7 +42,7 @@ class OutboundCallHistoryRecorder {
   @Test
   void recordRejectedByTwilio() throws Exception {
     record(
-        "rejected-by-twilio-v1.json",
+        "rejected-by-twilio-v2.json",
         new Scripted(21216),
         OutboundCallWorkflowTest.request("h2", RetryPolicy.NONE),
         (env, call) -> {});
@@ -51,7 +51,7 @@ class OutboundCallHistoryRecorder {
   @Test
   void recordNoAnswerRetried() throws Exception {
     record(
-        "no-answer-retried-v1.json",
+        "no-answer-retried-v2.json",
         new Scripted(null),
         OutboundCallWorkflowTest.request("h3", new RetryPolicy(2, 300, false)),
         (env, call) -> {
