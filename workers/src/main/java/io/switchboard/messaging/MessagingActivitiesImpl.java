@@ -171,9 +171,13 @@ public class MessagingActivitiesImpl implements MessagingActivities {
   public void recordStatus(StatusRecord record) {
     Instant at = Instant.ofEpochMilli(record.occurredAtMillis());
     int rank = MessageStatuses.rank(record.status());
-    // The run that scheduled this write: a newer run than the one that made the message final is
-    // an operator's retry, a new attempt that may move the message on.
-    String runId = Activity.getExecutionContext().getInfo().getWorkflowRunId();
+    // A newer run than the one that made the message final is an operator's retry, a new attempt
+    // that may move the message on. A write from a workflow older than the field names its run
+    // through the activity's own context.
+    String runId =
+        record.runId() != null
+            ? record.runId()
+            : Activity.getExecutionContext().getInfo().getWorkflowRunId();
     if (record.applied()) {
       messages.advance(
           record.id(),

@@ -363,7 +363,8 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
             reason,
             source,
             applied,
-            Workflow.currentTimeMillis());
+            Workflow.currentTimeMillis(),
+            Workflow.getInfo().getRunId());
     pendingWrites.add(Async.procedure(activities::recordStatus, record));
   }
 

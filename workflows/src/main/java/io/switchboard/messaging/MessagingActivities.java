@@ -116,6 +116,8 @@ public interface MessagingActivities {
    *     {@code workflow}
    * @param applied whether it moved the message forward (else it is history only)
    * @param occurredAtMillis when the workflow learned it, epoch milliseconds
+   * @param runId the workflow run that learned it: a newer run than the one that made the message
+   *     final is an operator's retry, a new attempt; null from workflows older than this field
    */
   record StatusRecord(
       String id,
@@ -125,5 +127,6 @@ public interface MessagingActivities {
       String errorMessage,
       String source,
       boolean applied,
-      long occurredAtMillis) {}
+      long occurredAtMillis,
+      String runId) {}
 }
