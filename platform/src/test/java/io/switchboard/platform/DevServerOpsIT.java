@@ -2,26 +2,36 @@ package io.switchboard.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.messaging.MessageWorkflowIds;
 import io.switchboard.ops.OpsWorkflowIds;
+import io.switchboard.voice.outbound.OutboundCallState;
+import io.switchboard.voice.outbound.OutboundCallWorkflowIds;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.client.schedules.ScheduleDescription;
 import io.temporal.client.schedules.ScheduleHandle;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -43,6 +53,8 @@ import org.springframework.test.context.TestPropertySource;
 class DevServerOpsIT extends PlatformTestSupport {
 
   static final String FROM = "+15005550006";
+
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void resettingADeliveryAfterItsSendNeverSendsTwice() throws Exception {
@@ -99,6 +111,38 @@ class DevServerOpsIT extends PlatformTestSupport {
     String newRunId = newRunIdOf(retry.body(), workflowId);
     awaitSendCompleted(key, newRunId);
     assertThat(createdMessages(to)).isEqualTo(1);
+    // The retry is a new attempt: the row moves on from failed to the real outcome, and the story
+    // keeps both. Twilio's delivery callback (the simulator's cannot reach this context's public
+    // URL) is signed and posted as Twilio posts it.
+    String newSid = await(() -> messageSidOrNull(key), 30);
+    HttpResponse<String> callback =
+        post(
+            statusCallbackPath(workflowId),
+            Map.of(
+                "MessageSid",
+                newSid,
+                "MessageStatus",
+                "delivered",
+                "AccountSid",
+                properties.twilio().accountSid()),
+            null);
+    assertThat(callback.statusCode()).as(callback.body()).isLessThan(300);
+    String delivered =
+        await(
+            () -> {
+              String body = get("/api/messages/" + key).body();
+              return "delivered".equals(jsonField(body, "status")) ? body : null;
+            },
+            60);
+    assertThat(delivered).contains("\"messageSid\":\"SM");
+    assertThat(eventStatuses(delivered)).contains("failed", "delivered");
+    assertThat(
+            jdbc.queryForMap(
+                "SELECT status, error_code, error_message FROM messages WHERE id = ?", key))
+        .as("the failed attempt's error is cleared by the new attempt")
+        .containsEntry("status", "delivered")
+        .containsEntry("error_code", null)
+        .containsEntry("error_message", null);
 
     HttpResponse<String> again =
         send("POST", "/api/ops/workflows/retry", API_KEY, filter + "false}");
@@ -119,6 +163,128 @@ class DevServerOpsIT extends PlatformTestSupport {
         .contains("switchboard_message_final_total{")
         .contains("temporal_activity_execution_failed_total{");
     assertThat(createdMessages(to)).isEqualTo(1);
+  }
+
+  /**
+   * The crash window a reset must survive: the run sent the message, and its MessageSid never
+   * reached PostgreSQL (the row is put back as it was before the send). A reset to the first
+   * workflow task runs the send again as a first attempt; it asks Twilio before creating anything,
+   * and adopts the message the earlier run created.
+   */
+  @Test
+  void resettingADeliveryWhoseSendWasNeverRecordedNeverSendsTwice() throws Exception {
+    String to = handset();
+    String key = "it-" + UUID.randomUUID();
+    sendMessage(key, to);
+    String sid = awaitMessageSid(key);
+    assertThat(createdMessages(to)).isEqualTo(1);
+    int forgotten =
+        jdbc.update(
+            "UPDATE messages SET message_sid = NULL, run_id = NULL, status = 'accepted',"
+                + " status_rank = 0 WHERE id = ?",
+            key);
+    assertThat(forgotten).isEqualTo(1);
+
+    HttpResponse<String> reset =
+        send(
+            "POST",
+            "/api/ops/workflows/" + MessageWorkflowIds.message(key) + "/reset",
+            API_KEY,
+            "{\"target\":\"FIRST_WORKFLOW_TASK\",\"reason\":\"drill\",\"dryRun\":false}");
+    assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+    awaitSendCompleted(key, jsonField(reset.body(), "newRunId"));
+
+    assertThat(createdMessages(to))
+        .as("messages created at the simulator after a reset of an unrecorded send")
+        .isEqualTo(1);
+    String adopted = await(() -> messageSidOrNull(key), 30);
+    assertThat(adopted).as("the reset run adopted the earlier run's message").isEqualTo(sid);
+  }
+
+  /**
+   * An outbound call publishes its CallSid once Twilio created the call and its status as it
+   * changes: ops find it by the SID from the Twilio console, with its final status.
+   */
+  @Test
+  void outboundCallIsFoundByItsCallSidWithItsFinalStatus() throws Exception {
+    String key = "it-" + UUID.randomUUID();
+    String to = handset();
+    String body =
+        "{\"to\":\""
+            + to
+            + "\",\"from\":\""
+            + FROM
+            + "\",\"twiml\":\"<Response><Say>Hello.</Say></Response>\"}";
+    HttpResponse<String> accepted =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local("/api/calls/initiate")))
+                .header("Authorization", "Bearer " + API_KEY)
+                .header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String workflowId = OutboundCallWorkflowIds.outboundCall(key);
+    // Twilio's view of the call: its SID and, once it ended, its final status. The simulator's
+    // callbacks cannot reach this context's public URL, so its final one is signed and posted as
+    // Twilio posts it.
+    String[] call = await(() -> endedCallAtTwilio(to), 60);
+    String callSid = call[0];
+    String finalStatus = call[1];
+    HttpResponse<String> callback =
+        post(
+            statusCallbackPath(workflowId),
+            Map.of(
+                "CallSid",
+                callSid,
+                "AccountSid",
+                properties.twilio().accountSid(),
+                "CallStatus",
+                finalStatus,
+                "SequenceNumber",
+                "10"),
+            null);
+    assertThat(callback.statusCode()).as(callback.body()).isLessThan(300);
+    OutboundCallState ended =
+        workflows
+            .newUntypedWorkflowStub(workflowId)
+            .getResult(60, TimeUnit.SECONDS, OutboundCallState.class);
+    assertThat(ended.callSid()).isEqualTo(callSid);
+    assertThat(ended.status()).isEqualTo(finalStatus);
+
+    // Visibility is eventually consistent: the query may lag the workflow by a moment.
+    WorkflowExecutionMetadata found =
+        await(
+            () ->
+                workflows
+                    .listExecutions(
+                        "CallSid = '" + callSid + "' AND WorkflowType = 'OutboundCallWorkflow'")
+                    .filter(
+                        e ->
+                            finalStatus.equals(
+                                e.getTypedSearchAttributes()
+                                    .get(SwitchboardSearchAttributes.COMM_STATUS)))
+                    .findFirst()
+                    .orElse(null),
+            30);
+    assertThat(found.getExecution().getWorkflowId()).isEqualTo(workflowId);
+    assertThat(found.getTypedSearchAttributes().get(SwitchboardSearchAttributes.CHANNEL))
+        .isEqualTo("voice");
+    String byStatus =
+        "CommStatus = '" + finalStatus + "' AND WorkflowType = 'OutboundCallWorkflow'";
+    assertThat(
+            await(
+                () ->
+                    workflows
+                        .listExecutions(byStatus)
+                        .map(e -> e.getExecution().getWorkflowId())
+                        .filter(workflowId::equals)
+                        .findFirst()
+                        .orElse(null),
+                30))
+        .as("outbound calls listed by status")
+        .isEqualTo(workflowId);
   }
 
   /**
@@ -177,6 +343,37 @@ class DevServerOpsIT extends PlatformTestSupport {
       assertThat(System.nanoTime()).as("waited " + seconds + " s").isLessThan(deadline);
       Thread.sleep(300);
     }
+  }
+
+  private static String statusCallbackPath(String workflowId) {
+    return "/webhooks/status?workflowId=" + URLEncoder.encode(workflowId, StandardCharsets.UTF_8);
+  }
+
+  /** The SID and final status of the call Twilio (the simulator) has to a number, or null. */
+  private String[] endedCallAtTwilio(String number) throws Exception {
+    String calls = twilioList("Calls", number);
+    Matcher sid = Pattern.compile("\"sid\"\\s*:\\s*\"(CA[0-9a-f]+)\"").matcher(calls);
+    Matcher status = Pattern.compile("\"status\"\\s*:\\s*\"([a-z-]+)\"").matcher(calls);
+    if (!sid.find() || !status.find()) {
+      return null;
+    }
+    boolean ended =
+        List.of("completed", "failed", "busy", "no-answer", "canceled").contains(status.group(1));
+    return ended ? new String[] {sid.group(1), status.group(1)} : null;
+  }
+
+  private String messageSidOrNull(String key) {
+    return jdbc.queryForObject("SELECT message_sid FROM messages WHERE id = ?", String.class, key);
+  }
+
+  private static List<String> eventStatuses(String messageJson) {
+    int events = messageJson.indexOf("\"events\"");
+    assertThat(events).as(messageJson).isPositive();
+    return Pattern.compile("\"status\":\"([^\"]+)\"")
+        .matcher(messageJson.substring(events))
+        .results()
+        .map(m -> m.group(1))
+        .toList();
   }
 
   private static String newRunIdOf(String body, String workflowId) {
@@ -304,6 +501,12 @@ class DevServerOpsIT extends PlatformTestSupport {
    * send would show here the moment its request returned, before any delivery.
    */
   private int createdMessages(String number) throws Exception {
+    String messages = twilioList("Messages", number);
+    return (int) Pattern.compile("\"sid\"\\s*:\\s*\"SM").matcher(messages).results().count();
+  }
+
+  /** A list resource of the simulator's Twilio API (Messages, Calls), filtered by To. */
+  private String twilioList(String resource, String number) throws Exception {
     String account = properties.twilio().accountSid();
     String basic =
         java.util.Base64.getEncoder()
@@ -317,13 +520,15 @@ class DevServerOpsIT extends PlatformTestSupport {
                         local(
                             "/simulator/twilio/2010-04-01/Accounts/"
                                 + account
-                                + "/Messages.json?PageSize=1000&To="
+                                + "/"
+                                + resource
+                                + ".json?PageSize=1000&To="
                                 + number.replace("+", "%2B"))))
                 .header("Authorization", "Basic " + basic)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return (int) Pattern.compile("\"sid\"\\s*:\\s*\"SM").matcher(response.body()).results().count();
+    return response.body();
   }
 
   private static String handset() {

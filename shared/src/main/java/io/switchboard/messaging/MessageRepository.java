@@ -35,20 +35,47 @@ public interface MessageRepository extends ListCrudRepository<MessageRecord, Str
       @Param("at") Instant at);
 
   /**
-   * Moves the message to a status only forward (by rank), so that writes arriving out of order
-   * cannot undo a later status; the MessageSid is kept once known.
+   * Moves the message to a status only forward (by rank) within one workflow run, so that writes
+   * arriving out of order cannot undo a later status; the MessageSid is kept once known. A write
+   * from a newer run than the one that made the message final (an operator's reset or retry of a
+   * failed delivery: a new attempt) moves it whatever the rank and clears the old error. A write
+   * from a run that was superseded (older than the message's last change from another run) does not
+   * move it. A negative rank never moves it: history only.
    */
   @Modifying
   @Query(
       """
       UPDATE messages
          SET message_sid = COALESCE(message_sid, :sid),
-             status = CASE WHEN status_rank < :rank THEN :status ELSE status END,
-             error_code = CASE WHEN status_rank < :rank THEN COALESCE(:code, error_code)
+             status = CASE WHEN :rank >= 0 AND (
+                                 (status_rank >= :finalRank AND run_id IS DISTINCT FROM :run
+                                  AND :at > updated_at)
+                              OR (status_rank < :rank AND NOT (run_id IS NOT NULL
+                                  AND run_id <> :run AND :at < updated_at)))
+                           THEN :status ELSE status END,
+             error_code = CASE WHEN :rank >= 0 AND status_rank >= :finalRank
+                                    AND run_id IS DISTINCT FROM :run AND :at > updated_at
+                                 THEN :code
+                               WHEN status_rank < :rank AND NOT (run_id IS NOT NULL
+                                    AND run_id <> :run AND :at < updated_at)
+                                 THEN COALESCE(:code, error_code)
                                ELSE error_code END,
-             error_message = CASE WHEN status_rank < :rank THEN COALESCE(:reason, error_message)
+             error_message = CASE WHEN :rank >= 0 AND status_rank >= :finalRank
+                                       AND run_id IS DISTINCT FROM :run AND :at > updated_at
+                                    THEN :reason
+                                  WHEN status_rank < :rank AND NOT (run_id IS NOT NULL
+                                       AND run_id <> :run AND :at < updated_at)
+                                    THEN COALESCE(:reason, error_message)
                                   ELSE error_message END,
-             status_rank = GREATEST(status_rank, :rank),
+             status_rank = CASE WHEN :rank >= 0 AND status_rank >= :finalRank
+                                     AND run_id IS DISTINCT FROM :run AND :at > updated_at
+                                  THEN :rank
+                                WHEN status_rank < :rank AND NOT (run_id IS NOT NULL
+                                     AND run_id <> :run AND :at < updated_at)
+                                  THEN :rank
+                                ELSE status_rank END,
+             run_id = CASE WHEN :rank >= 0 AND (run_id IS NULL OR :at > updated_at) THEN :run
+                           ELSE run_id END,
              updated_at = GREATEST(updated_at, :at)
        WHERE id = :id
       """)
@@ -57,9 +84,15 @@ public interface MessageRepository extends ListCrudRepository<MessageRecord, Str
       @Param("sid") String messageSid,
       @Param("status") String status,
       @Param("rank") int rank,
+      @Param("finalRank") int finalRank,
       @Param("code") Integer errorCode,
       @Param("reason") String errorMessage,
+      @Param("run") String runId,
       @Param("at") Instant at);
+
+  /** The workflow run that last moved the message, or null before any did. */
+  @Query("SELECT run_id FROM messages WHERE id = :id")
+  String runIdOf(@Param("id") String id);
 
   /** Records an inbound message once, whatever Twilio's retries. */
   @Modifying

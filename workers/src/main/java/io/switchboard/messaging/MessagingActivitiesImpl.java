@@ -109,10 +109,10 @@ public class MessagingActivitiesImpl implements MessagingActivities {
   }
 
   /**
-   * Sends once. A message whose SID is already recorded is never sent again, whatever the attempt:
-   * an operator's reset (or re-run) of a delivery replays its send as a first attempt of a new run.
-   * A later attempt also asks Twilio whether an earlier attempt created the message before its
-   * answer was lost (a timeout after success), and adopts it instead of sending again.
+   * Sends once. A message whose SID is already recorded is never sent again, whatever the attempt.
+   * When there is evidence of an earlier run or attempt (a retry, a run after an operator's reset,
+   * or a message last moved by another run) Twilio is asked first whether that earlier one created
+   * the message before its answer was lost or recorded, and it is adopted instead of sent again.
    */
   @Override
   public MessageStatusEvent send(SendRequest send) {
@@ -125,29 +125,38 @@ public class MessagingActivitiesImpl implements MessagingActivities {
 
   /**
    * The message an earlier attempt created: the SID already recorded (by a status callback, or by
-   * the run before an operator's reset, which replays the send as a first attempt), or on a retry
-   * what Twilio holds from an attempt whose answer was lost. Null when nothing was created.
+   * the run before an operator's reset), or what Twilio holds from an attempt or run whose answer
+   * was lost. Null when nothing was created.
    */
   private MessageStatusEvent earlierAttempt(SendRequest send) {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
     MessageRequest request = send.request();
-    // A status callback, or the run before a reset, may already have recorded what was created.
-    String known = messages.findById(request.id()).map(MessageRecord::messageSid).orElse(null);
+    Optional<MessageRecord> row = messages.findById(request.id());
+    String known = row.map(MessageRecord::messageSid).orElse(null);
     if (known != null) {
       log.info("message {} was created by an earlier attempt; not sending again", request.id());
       return twilio.fetch(known);
     }
-    if (info.getAttempt() <= 1) {
+    String lastRun = messages.runIdOf(request.id());
+    boolean earlierRun =
+        send.afterReset() || (lastRun != null && !lastRun.equals(info.getWorkflowRunId()));
+    if (info.getAttempt() <= 1 && !earlierRun) {
       return null;
     }
-    Optional<MessageStatusEvent> earlier =
-        twilio.findCreated(
-            request,
-            Instant.ofEpochMilli(info.getScheduledTimestamp()),
-            sid -> messages.sidTakenByAnother(sid, request.id()));
-    if (earlier.isPresent()) {
-      log.info("message {} was created by an earlier attempt; not sending again", request.id());
-      return earlier.get();
+    // An earlier run may have sent long before this activity was scheduled: from the message's
+    // acceptance on. An earlier attempt of this activity sent after it was first scheduled.
+    Instant since =
+        earlierRun && row.isPresent()
+            ? row.get().createdAt()
+            : Instant.ofEpochMilli(info.getScheduledTimestamp());
+    Optional<MessageStatusEvent> found =
+        twilio.findCreated(request, since, sid -> messages.sidTakenByAnother(sid, request.id()));
+    if (found.isPresent()) {
+      log.info(
+          "message {} was created by an earlier {}; not sending again",
+          request.id(),
+          earlierRun ? "run" : "attempt");
+      return found.get();
     }
     return null;
   }
@@ -162,17 +171,35 @@ public class MessagingActivitiesImpl implements MessagingActivities {
   public void recordStatus(StatusRecord record) {
     Instant at = Instant.ofEpochMilli(record.occurredAtMillis());
     int rank = MessageStatuses.rank(record.status());
+    // A newer run than the one that made the message final is an operator's retry, a new attempt
+    // that may move the message on. A write from a workflow older than the field names its run
+    // through the activity's own context.
+    String runId =
+        record.runId() != null
+            ? record.runId()
+            : Activity.getExecutionContext().getInfo().getWorkflowRunId();
     if (record.applied()) {
       messages.advance(
           record.id(),
           record.messageSid(),
           record.status(),
           rank,
+          MessageStatuses.FINAL,
           record.errorCode(),
           record.errorMessage(),
+          runId,
           at);
     } else {
-      messages.advance(record.id(), record.messageSid(), record.status(), -1, null, null, at);
+      messages.advance(
+          record.id(),
+          record.messageSid(),
+          record.status(),
+          -1,
+          MessageStatuses.FINAL,
+          null,
+          null,
+          runId,
+          at);
     }
     events.add(
         record.id(),

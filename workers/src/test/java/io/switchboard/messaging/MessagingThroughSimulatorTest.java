@@ -198,10 +198,59 @@ class MessagingThroughSimulatorTest {
         .containsExactly("accepted", "sent", "delivered");
   }
 
+  @Test
+  void aNewerRunMovesAFailedMessageOnAndTheSupersededRunsLateWritesMoveNothing() {
+    MessageRequest request = request(handset(), "Hi");
+    String id = request.id();
+    activities.recordAccepted(request);
+    // Workflow time, after the acceptance the row was made at.
+    long t = System.currentTimeMillis() + 1_000;
+    activities.recordStatus(
+        new MessagingActivities.StatusRecord(
+            id, null, "failed", 20503, "Twilio was down", "workflow", true, t + 1_000, "run-1"));
+    assertThat(messages.findById(id).orElseThrow().status()).isEqualTo("failed");
+
+    // An operator's retry: the new run's statuses move the message on, whatever their rank.
+    activities.recordStatus(status(id, "queued", true, t + 5_000, "run-2"));
+    MessageRecord retried = messages.findById(id).orElseThrow();
+    assertThat(retried.status()).isEqualTo("queued");
+    assertThat(retried.errorCode()).isNull();
+    assertThat(retried.errorMessage()).isNull();
+    // Within the new run, only forward again; the old run's late writes move nothing.
+    activities.recordStatus(status(id, "delivered", true, t + 6_000, "run-2"));
+    activities.recordStatus(status(id, "sent", true, t + 5_500, "run-2"));
+    activities.recordStatus(status(id, "undelivered", true, t + 2_000, "run-1"));
+
+    MessageRecord done = messages.findById(id).orElseThrow();
+    assertThat(done.status()).isEqualTo("delivered");
+    assertThat(done.messageSid()).isEqualTo("SM1" + id.hashCode());
+    assertThat(events.findByMessageIdOrderByStatusRankAscOccurredAtAsc(id))
+        .extracting(MessageEventRecord::status)
+        .contains("failed", "queued", "delivered");
+  }
+
+  @Test
+  void aFinalMessageIsNotMovedBackByItsOwnRun() {
+    MessageRequest request = request(handset(), "Hi");
+    String id = request.id();
+    activities.recordAccepted(request);
+    // Workflow time, after the acceptance the row was made at.
+    long t = System.currentTimeMillis() + 1_000;
+    activities.recordStatus(status(id, "delivered", true, t + 2_000, "run-1"));
+    activities.recordStatus(status(id, "queued", true, t + 3_000, "run-1"));
+
+    assertThat(messages.findById(id).orElseThrow().status()).isEqualTo("delivered");
+  }
+
   private static MessagingActivities.StatusRecord status(
       String id, String status, boolean applied, long at) {
+    return status(id, status, applied, at, "run-1");
+  }
+
+  private static MessagingActivities.StatusRecord status(
+      String id, String status, boolean applied, long at, String runId) {
     return new MessagingActivities.StatusRecord(
-        id, "SM1" + id.hashCode(), status, null, null, "callback", applied, at);
+        id, "SM1" + id.hashCode(), status, null, null, "callback", applied, at, runId);
   }
 
   private MessageState deliver(MessageRequest request) {

@@ -22,10 +22,13 @@ public final class SwitchboardSearchAttributes {
   public static final SearchAttributeKey<String> RECORDING_SID =
       SearchAttributeKey.forKeyword("RecordingSid");
 
-  /** {@code voice}, {@code sms}, {@code mms}, {@code whatsapp}. */
+  /** {@code voice}, {@code sms}, {@code mms}, {@code whatsapp}, {@code video}. */
   public static final SearchAttributeKey<String> CHANNEL = SearchAttributeKey.forKeyword("Channel");
 
-  /** Twilio's status of the call or message, as last seen by the workflow. */
+  /**
+   * Twilio's status of the call, message or room, as last seen by the workflow; a bulk send's
+   * state.
+   */
   public static final SearchAttributeKey<String> COMM_STATUS =
       SearchAttributeKey.forKeyword("CommStatus");
 

@@ -1,5 +1,8 @@
 package io.switchboard.messaging;
 
+import static io.switchboard.common.SwitchboardSearchAttributes.CHANNEL;
+import static io.switchboard.common.SwitchboardSearchAttributes.COMM_STATUS;
+
 import io.switchboard.messaging.BulkActivities.RecipientPage;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
@@ -24,6 +27,13 @@ import org.slf4j.Logger;
  */
 public class BulkSendWorkflowImpl implements BulkSendWorkflow {
 
+  /**
+   * Bulk sends from before search attributes replay without the upserts they never made; from this
+   * version on, the bulk's state ({@code running}, {@code paused}, {@code cancelling}, {@code
+   * completed}, {@code cancelled}) is published as CommStatus, and its messages' channel.
+   */
+  static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
+
   private static final Logger log = Workflow.getLogger(BulkSendWorkflowImpl.class);
 
   /** Pages are plain reads, safe to repeat until PostgreSQL answers. */
@@ -47,6 +57,7 @@ public class BulkSendWorkflowImpl implements BulkSendWorkflow {
   private BulkProgress progress;
   private boolean paused;
   private boolean cancelled;
+  private String publishedChannel;
 
   @WorkflowInit
   public BulkSendWorkflowImpl(BulkSendInput input) {
@@ -58,6 +69,7 @@ public class BulkSendWorkflowImpl implements BulkSendWorkflow {
 
   @Override
   public BulkProgress send(BulkSendInput ignored) {
+    publishState();
     int startedThisRun = 0;
     List<MessageRequest> page = List.of();
     int next = 0;
@@ -93,10 +105,12 @@ public class BulkSendWorkflowImpl implements BulkSendWorkflow {
               false));
     }
     progress = progress.withState(cancelled ? "cancelled" : "completed");
+    publishState();
     return progress;
   }
 
   private void startChild(MessageRequest message) {
+    publishChannel(message.channel());
     String workflowId = MessageWorkflowIds.message(message.id());
     MessageDeliveryWorkflow child =
         Workflow.newChildWorkflowStub(
@@ -120,11 +134,13 @@ public class BulkSendWorkflowImpl implements BulkSendWorkflow {
   @Override
   public void pause() {
     paused = true;
+    publishState();
   }
 
   @Override
   public void resume() {
     paused = false;
+    publishState();
   }
 
   @Override
@@ -133,6 +149,7 @@ public class BulkSendWorkflowImpl implements BulkSendWorkflow {
       return;
     }
     cancelled = true;
+    publishState();
     // Those not sent yet end cancelled; those sent are followed to their end.
     // A child that ended meanwhile cannot be signalled; that failure is of no consequence.
     for (String workflowId : new ArrayList<>(inFlight.keySet())) {
@@ -140,6 +157,27 @@ public class BulkSendWorkflowImpl implements BulkSendWorkflow {
           Workflow.newExternalWorkflowStub(MessageDeliveryWorkflow.class, workflowId);
       Async.procedure(child::cancel).exceptionally(failure -> null);
     }
+  }
+
+  /**
+   * Lets ops list bulk sends by state in the Temporal UI ({@code WorkflowType = 'BulkSendWorkflow'
+   * AND CommStatus = 'paused'}); each message is a child, found by {@code ParentWorkflowId}.
+   */
+  private void publishState() {
+    if (Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    Workflow.upsertTypedSearchAttributes(COMM_STATUS.valueSet(getProgress().state()));
+  }
+
+  private void publishChannel(String channel) {
+    if (channel == null
+        || channel.equals(publishedChannel)
+        || Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    publishedChannel = channel;
+    Workflow.upsertTypedSearchAttributes(CHANNEL.valueSet(channel));
   }
 
   @Override

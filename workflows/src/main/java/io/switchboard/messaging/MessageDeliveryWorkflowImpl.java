@@ -147,7 +147,14 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   private Boolean sendOnce(boolean useContent) {
     String requestId = Workflow.randomUUID().toString();
     String workflowId = Workflow.getInfo().getWorkflowId();
-    SendRequest send = new SendRequest(request, requestId, workflowId, useContent);
+    // A reset run keeps the original run's id here: an earlier run may have sent the message and
+    // been reset before its MessageSid was recorded, so the send must ask Twilio first.
+    String originalRunId = Workflow.getInfo().getOriginalExecutionRunId();
+    boolean afterReset =
+        originalRunId != null
+            && !originalRunId.isEmpty()
+            && !originalRunId.equals(Workflow.getInfo().getRunId());
+    SendRequest send = new SendRequest(request, requestId, workflowId, useContent, afterReset);
     try {
       if (Workflow.getVersion(THROTTLE_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
         apply(activities.send(send), "api");
@@ -356,7 +363,8 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
             reason,
             source,
             applied,
-            Workflow.currentTimeMillis());
+            Workflow.currentTimeMillis(),
+            Workflow.getInfo().getRunId());
     pendingWrites.add(Async.procedure(activities::recordStatus, record));
   }
 

@@ -8,7 +8,8 @@ package io.switchboard.messaging;
  */
 public final class MessageStatuses {
 
-  private static final int FINAL = 5;
+  /** The rank of the final statuses: delivered, undelivered, failed, canceled. */
+  public static final int FINAL = 5;
 
   private MessageStatuses() {}
 

@@ -23,8 +23,9 @@ public interface MessagingActivities {
   boolean isOptedOut(ConsentQuery query);
 
   /**
-   * Creates the message at Twilio, at most once per request id: a retry first looks for the message
-   * an earlier attempt may have created before its answer was lost.
+   * Creates the message at Twilio, at most once per request id: a retry, or the first attempt in a
+   * run after a reset, first looks for the message an earlier attempt may have created before its
+   * answer was lost.
    */
   @ActivityMethod
   MessageStatusEvent send(SendRequest request);
@@ -33,7 +34,11 @@ public interface MessagingActivities {
   @ActivityMethod
   MessageStatusEvent fetch(FetchRequest request);
 
-  /** Records a status in PostgreSQL: the event always, the message's status only forward. */
+  /**
+   * Records a status in PostgreSQL: the event always, the message's status only forward within a
+   * workflow run. A newer run (an operator's reset of a failed delivery) starts a new attempt,
+   * which may move a final message on.
+   */
   @ActivityMethod
   void recordStatus(StatusRecord record);
 
@@ -80,13 +85,19 @@ public interface MessagingActivities {
    * @param workflowId where Twilio's status callbacks are to be signalled
    * @param useContent send the request's approved WhatsApp template (ContentSid and variables)
    *     instead of its body, because the 24-hour session window is closed
+   * @param afterReset the workflow runs after an operator's reset: an earlier run may have created
+   *     the message even though this is the activity's first attempt, so Twilio is asked first
    */
   record SendRequest(
-      MessageRequest request, String requestId, String workflowId, boolean useContent) {
+      MessageRequest request,
+      String requestId,
+      String workflowId,
+      boolean useContent,
+      boolean afterReset) {
 
-    /** A send of the body (not a WhatsApp template). */
+    /** A send of the body (not a WhatsApp template) in a run that was not reset. */
     public SendRequest(MessageRequest request, String requestId, String workflowId) {
-      this(request, requestId, workflowId, false);
+      this(request, requestId, workflowId, false, false);
     }
   }
 
@@ -105,6 +116,8 @@ public interface MessagingActivities {
    *     {@code workflow}
    * @param applied whether it moved the message forward (else it is history only)
    * @param occurredAtMillis when the workflow learned it, epoch milliseconds
+   * @param runId the workflow run that learned it: a newer run than the one that made the message
+   *     final is an operator's retry, a new attempt; null from workflows older than this field
    */
   record StatusRecord(
       String id,
@@ -114,5 +127,6 @@ public interface MessagingActivities {
       String errorMessage,
       String source,
       boolean applied,
-      long occurredAtMillis) {}
+      long occurredAtMillis,
+      String runId) {}
 }

@@ -1,5 +1,8 @@
 package io.switchboard.video;
 
+import static io.switchboard.common.SwitchboardSearchAttributes.CHANNEL;
+import static io.switchboard.common.SwitchboardSearchAttributes.COMM_STATUS;
+
 import io.switchboard.common.TwilioFailureType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -8,6 +11,12 @@ import java.time.Duration;
 
 /** One room creation, with a short bounded retry: a person waits for the answer. */
 public class VideoRoomWorkflowImpl implements VideoRoomWorkflow {
+
+  /**
+   * Creations from before search attributes replay without the upserts they never made; from this
+   * version on, the channel and the room's status are published.
+   */
+  static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
 
   private final VideoActivities activities =
       Workflow.newActivityStub(
@@ -25,6 +34,15 @@ public class VideoRoomWorkflowImpl implements VideoRoomWorkflow {
 
   @Override
   public RoomInfo create(RoomRequest request) {
-    return activities.createRoom(request);
+    boolean publish =
+        Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (publish) {
+      Workflow.upsertTypedSearchAttributes(CHANNEL.valueSet("video"));
+    }
+    RoomInfo room = activities.createRoom(request);
+    if (publish && room.status() != null) {
+      Workflow.upsertTypedSearchAttributes(COMM_STATUS.valueSet(room.status()));
+    }
+    return room;
   }
 }

@@ -41,10 +41,10 @@ class BulkSendHistoryRecorder {
       BulkSendWorkflowTest.result(bulk);
       String json = client.fetchHistory("bulk:h1", firstRun).toJson(true);
       Files.writeString(
-          BulkSendReplayTest.HISTORIES.resolve("paused-resumed-continued-v1.json"), json);
+          BulkSendReplayTest.HISTORIES.resolve("paused-resumed-continued-v2.json"), json);
       String last = client.fetchHistory("bulk:h1").toJson(true);
       Files.writeString(
-          BulkSendReplayTest.HISTORIES.resolve("completed-after-continue-v1.json"), last);
+          BulkSendReplayTest.HISTORIES.resolve("completed-after-continue-v2.json"), last);
       String child = client.fetchHistory(MessageWorkflowIds.message("h1~1")).toJson(true);
       Files.writeString(
           MessageDeliveryReplayTest.HISTORIES.resolve("throttled-in-bulk-v4.json"), child);
@@ -67,7 +67,7 @@ class BulkSendHistoryRecorder {
       bulk.cancel();
       BulkSendWorkflowTest.result(bulk);
       Files.writeString(
-          BulkSendReplayTest.HISTORIES.resolve("cancelled-v1.json"),
+          BulkSendReplayTest.HISTORIES.resolve("cancelled-v2.json"),
           client.fetchHistory("bulk:h2").toJson(true));
     }
   }

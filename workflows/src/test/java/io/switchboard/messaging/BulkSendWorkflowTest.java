@@ -2,10 +2,12 @@ package io.switchboard.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -66,6 +68,9 @@ class BulkSendWorkflowTest {
     env.sleep(Duration.ofSeconds(5)); // lets messages already started finish
     int sentWhenPaused = sends.sentAt.size();
     assertThat(bulk.getProgress().state()).isEqualTo("paused");
+    assertThat(searchAttributes(client, "b2").get(SwitchboardSearchAttributes.COMM_STATUS))
+        .as("ops list paused bulk sends by CommStatus")
+        .isEqualTo("paused");
     env.sleep(Duration.ofMinutes(1));
     assertThat(sends.sentAt).hasSize(sentWhenPaused);
 
@@ -79,6 +84,14 @@ class BulkSendWorkflowTest {
     assertThat(done.started()).isLessThan(30);
     assertThat(done.delivered()).isEqualTo(sends.sentAt.size());
     assertThat(done.delivered() + done.cancelled()).isEqualTo(done.started());
+    SearchAttributes attributes = searchAttributes(client, "b2");
+    assertThat(attributes.get(SwitchboardSearchAttributes.COMM_STATUS)).isEqualTo("cancelled");
+    assertThat(attributes.get(SwitchboardSearchAttributes.CHANNEL)).isEqualTo("sms");
+  }
+
+  /** The latest run's: a bulk send continues as new. */
+  private static SearchAttributes searchAttributes(WorkflowClient client, String bulkId) {
+    return client.newUntypedWorkflowStub("bulk:" + bulkId).describe().getTypedSearchAttributes();
   }
 
   static BulkSendInput input(String id, int total, int window, int perRun) {

@@ -1,5 +1,9 @@
 package io.switchboard.voice.control;
 
+import static io.switchboard.common.SwitchboardSearchAttributes.CALL_SID;
+import static io.switchboard.common.SwitchboardSearchAttributes.CHANNEL;
+import static io.switchboard.common.SwitchboardSearchAttributes.COMM_STATUS;
+
 import io.switchboard.common.TwilioFailureType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -14,6 +18,12 @@ import java.time.Duration;
  * code), not a failure.
  */
 public class CallControlWorkflowImpl implements CallControlWorkflow {
+
+  /**
+   * Commands from before search attributes replay without the upserts they never made; from this
+   * version on, the command's CallSid and the call's status after it are published.
+   */
+  static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
 
   private final CallControlActivities activities =
       Workflow.newActivityStub(
@@ -31,8 +41,19 @@ public class CallControlWorkflowImpl implements CallControlWorkflow {
 
   @Override
   public CallCommandResult control(CallCommand command) {
+    boolean publish =
+        Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (publish) {
+      // Ops find every command sent to a call by the call's SID.
+      Workflow.upsertTypedSearchAttributes(
+          CALL_SID.valueSet(command.callSid()), CHANNEL.valueSet("voice"));
+    }
     try {
-      return activities.apply(command);
+      CallCommandResult result = activities.apply(command);
+      if (publish && result.callStatus() != null) {
+        Workflow.upsertTypedSearchAttributes(COMM_STATUS.valueSet(result.callStatus()));
+      }
+      return result;
     } catch (ActivityFailure failure) {
       if (failure.getCause() instanceof ApplicationFailure cause
           && TwilioFailureType.TWILIO_REJECTED.name().equals(cause.getType())) {

@@ -1,5 +1,10 @@
 package io.switchboard.voice.outbound;
 
+import static io.switchboard.common.SwitchboardSearchAttributes.CALL_SID;
+import static io.switchboard.common.SwitchboardSearchAttributes.CHANNEL;
+import static io.switchboard.common.SwitchboardSearchAttributes.COMM_STATUS;
+import static io.switchboard.common.SwitchboardSearchAttributes.FLOW_NAME;
+
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.voice.CallStatusEvent;
 import io.switchboard.voice.CallStatuses;
@@ -9,6 +14,7 @@ import io.switchboard.voice.outbound.OutboundCallActivities.StatusRecord;
 import io.switchboard.voice.outbound.OutboundCallActivities.TurnRequest;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -35,6 +41,12 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
    * in progress are fetched again at this interval until they end.
    */
   static final Duration STATUS_CHECK = Duration.ofMinutes(5);
+
+  /**
+   * Calls from before search attributes replay without the upserts they never made; from this
+   * version on, every status change and each attempt's CallSid are published to visibility.
+   */
+  static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
 
   private static final Logger log = Workflow.getLogger(OutboundCallWorkflowImpl.class);
 
@@ -113,6 +125,7 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
 
   @Override
   public OutboundCallState place(OutboundCallRequest request) {
+    publish();
     activities.recordAccepted(request);
     waitUntilCallTime();
     OutboundCallRequest.RetryPolicy retry = request.retry();
@@ -257,6 +270,28 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
   private void change(String newStatus, Integer code) {
     status = newStatus;
     record(code);
+    publish();
+  }
+
+  /**
+   * Lets ops find the call by the CallSid they see in the Twilio console (the latest attempt's) and
+   * list outbound calls by status or flow in the Temporal UI. Never the numbers: search attributes
+   * are stored unencrypted.
+   */
+  private void publish() {
+    if (Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
+    updates.add(CHANNEL.valueSet("voice"));
+    updates.add(COMM_STATUS.valueSet(status));
+    if (callSid != null) {
+      updates.add(CALL_SID.valueSet(callSid));
+    }
+    if (request.flowName() != null) {
+      updates.add(FLOW_NAME.valueSet(request.flowName()));
+    }
+    Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate<?>[]::new));
   }
 
   private void record(Integer code) {

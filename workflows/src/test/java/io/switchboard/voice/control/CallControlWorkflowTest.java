@@ -9,11 +9,15 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.voice.control.CallCommand.Action;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -28,6 +32,10 @@ class CallControlWorkflowTest {
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(CallControlWorkflowImpl.class)
+          .registerSearchAttribute("CallSid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("Channel", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("CommStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("FlowName", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .setDoNotStart(true)
           .build();
 
@@ -46,6 +54,24 @@ class CallControlWorkflowTest {
     CallCommandResult result = stub(client, worker).control(PAUSE);
 
     assertThat(result.recordingStatus()).isEqualTo("paused");
+  }
+
+  @Test
+  void commandsAreFoundByTheirCallSidWithTheCallsStatusAfterThem(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.apply(any()))
+        .thenReturn(new CallCommandResult("CA1", "completed", null, null, null, null));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    CallControlWorkflow control = stub(client, worker);
+    control.control(new CallCommand("CA1", Action.HANG_UP, null));
+
+    SearchAttributes attributes =
+        WorkflowStub.fromTyped(control).describe().getTypedSearchAttributes();
+    assertThat(attributes.get(SwitchboardSearchAttributes.CALL_SID)).isEqualTo("CA1");
+    assertThat(attributes.get(SwitchboardSearchAttributes.CHANNEL)).isEqualTo("voice");
+    assertThat(attributes.get(SwitchboardSearchAttributes.COMM_STATUS)).isEqualTo("completed");
   }
 
   @Test

@@ -1,10 +1,13 @@
 package io.switchboard.voice.outbound;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.voice.outbound.OutboundCallRequest.RetryPolicy;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -25,7 +28,7 @@ class OutboundCallHistoryRecorder {
   @Test
   void recordAnsweredThenCompleted() throws Exception {
     record(
-        "answered-then-completed-v1.json",
+        "answered-then-completed-v2.json",
         new Scripted(null),
         OutboundCallWorkflowTest.request("h1", RetryPolicy.NONE),
         (env, call) -> {
@@ -39,7 +42,7 @@ class OutboundCallHistoryRecorder {
   @Test
   void recordRejectedByTwilio() throws Exception {
     record(
-        "rejected-by-twilio-v1.json",
+        "rejected-by-twilio-v2.json",
         new Scripted(21216),
         OutboundCallWorkflowTest.request("h2", RetryPolicy.NONE),
         (env, call) -> {});
@@ -48,7 +51,7 @@ class OutboundCallHistoryRecorder {
   @Test
   void recordNoAnswerRetried() throws Exception {
     record(
-        "no-answer-retried-v1.json",
+        "no-answer-retried-v2.json",
         new Scripted(null),
         OutboundCallWorkflowTest.request("h3", new RetryPolicy(2, 300, false)),
         (env, call) -> {
@@ -71,6 +74,10 @@ class OutboundCallHistoryRecorder {
       Scenario scenario)
       throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      for (SearchAttributeKey<?> attribute : SwitchboardSearchAttributes.ALL) {
+        env.registerSearchAttribute(
+            attribute.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+      }
       Worker worker = env.newWorker("voice");
       worker.registerWorkflowImplementationTypes(OutboundCallWorkflowImpl.class);
       worker.registerActivitiesImplementations(activities);

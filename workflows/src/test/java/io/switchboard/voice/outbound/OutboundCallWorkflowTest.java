@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.voice.CallStatusEvent;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlaceRequest;
@@ -17,9 +18,11 @@ import io.switchboard.voice.outbound.OutboundCallActivities.PlacedCall;
 import io.switchboard.voice.outbound.OutboundCallActivities.StatusRecord;
 import io.switchboard.voice.outbound.OutboundCallRequest.MachineAction;
 import io.switchboard.voice.outbound.OutboundCallRequest.RetryPolicy;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -38,6 +41,10 @@ class OutboundCallWorkflowTest {
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(OutboundCallWorkflowImpl.class)
+          .registerSearchAttribute("CallSid", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("Channel", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("CommStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("FlowName", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .setDoNotStart(true)
           .build();
 
@@ -89,6 +96,32 @@ class OutboundCallWorkflowTest {
         .extracting(StatusRecord::status)
         .containsSubsequence("queued", "ringing", "in-progress", "completed");
     verify(activities, never()).fetch(any());
+  }
+
+  @Test
+  void eachAttemptsCallSidAndTheFinalStatusArePublishedAsSearchAttributes(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.place(any())).thenReturn(placed("CA1"), placed("CA2"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    OutboundCallWorkflow call = start(client, worker, request("o9", new RetryPolicy(2, 60, false)));
+    awaitCallSid(env, call, "CA1");
+    WorkflowStub stub = WorkflowStub.fromTyped(call);
+    assertThat(stub.describe().getTypedSearchAttributes().get(SwitchboardSearchAttributes.CALL_SID))
+        .isEqualTo("CA1");
+    call.callStatusChanged(status("CA1", "no-answer", 3));
+    env.sleep(Duration.ofSeconds(61));
+    awaitCallSid(env, call, "CA2");
+    call.callStatusChanged(status("CA2", "completed", 3));
+    result(call);
+
+    SearchAttributes attributes = stub.describe().getTypedSearchAttributes();
+    assertThat(attributes.get(SwitchboardSearchAttributes.CALL_SID)).isEqualTo("CA2");
+    assertThat(attributes.get(SwitchboardSearchAttributes.COMM_STATUS)).isEqualTo("completed");
+    assertThat(attributes.get(SwitchboardSearchAttributes.CHANNEL)).isEqualTo("voice");
+    assertThat(attributes.get(SwitchboardSearchAttributes.FLOW_NAME)).isEqualTo("demo");
+    assertThat(attributes.containsKey(SwitchboardSearchAttributes.PARTICIPANT_NUMBER)).isFalse();
   }
 
   @Test
@@ -237,6 +270,10 @@ class OutboundCallWorkflowTest {
     assertThat(result(call).status()).isEqualTo("completed");
   }
 
+  /**
+   * In the workflow's order: the writes run as concurrent activities, and the table orders them by
+   * their sequence as this does.
+   */
   private List<StatusRecord> recorded() {
     ArgumentCaptor<StatusRecord> records = ArgumentCaptor.forClass(StatusRecord.class);
     verify(activities, atLeastOnce()).recordStatus(records.capture());
