@@ -19,27 +19,66 @@ class VideoRoomHistoryRecorder {
 
   static final String ROOM_SID = "RM00000000000000000000000000000001";
 
-  /** Before v1 the workflow only created the room. */
+  // created-only-v0.json was recorded with the workflow as it was before v1 (it only created the
+  // room), at commit 1e69fe7; today's code cannot record it again.
+
+  /** From v1: participants come and go, then the room is completed through the api. */
   @Test
-  void recordCreatedOnly() throws Exception {
+  void recordCompletedThroughTheApi() throws Exception {
+    recordV1(
+        "completed-through-api-v1.json",
+        new RoomRequest("consult", "group"),
+        (env, room) -> {
+          room.roomStatusChanged(
+              new RoomEvent(ROOM_SID, "participant-connected", "in-progress", "PA1", 1));
+          room.roomStatusChanged(
+              new RoomEvent(ROOM_SID, "participant-disconnected", "in-progress", "PA1", 2));
+          room.complete();
+        });
+  }
+
+  /** From v1: nobody ends the room, so the workflow completes it at its maximum duration. */
+  @Test
+  void recordEndedAtMaximumDuration() throws Exception {
+    recordV1(
+        "max-duration-v1.json",
+        new RoomRequest("webinar", "group", 600),
+        (env, room) -> env.sleep(java.time.Duration.ofSeconds(601)));
+  }
+
+  interface Scenario {
+    void run(TestWorkflowEnvironment env, VideoRoomWorkflow room);
+  }
+
+  private static void recordV1(String name, RoomRequest request, Scenario scenario)
+      throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker("voice");
       worker.registerWorkflowImplementationTypes(VideoRoomWorkflowImpl.class);
       worker.registerActivitiesImplementations(new CreatingActivities());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
+      String id = VideoRoomWorkflowIds.room(request.uniqueName());
       VideoRoomWorkflow room =
           client.newWorkflowStub(
               VideoRoomWorkflow.class,
               WorkflowOptions.newBuilder()
-                  .setWorkflowId("video-room:standup:1")
+                  .setWorkflowId(id)
                   .setTaskQueue("voice")
+                  .setWorkflowIdConflictPolicy(
+                      io.temporal.api.enums.v1.WorkflowIdConflictPolicy
+                          .WORKFLOW_ID_CONFLICT_POLICY_FAIL)
                   .build());
-      WorkflowClient.start(room::create, new RoomRequest("standup", "group"));
+      WorkflowClient.executeUpdateWithStart(
+          room::created,
+          io.temporal.client.UpdateOptions.<RoomInfo>newBuilder()
+              .setWaitForStage(io.temporal.client.WorkflowUpdateStage.COMPLETED)
+              .build(),
+          new io.temporal.client.WithStartWorkflowOperation<>(room::create, request));
+      scenario.run(env, room);
       WorkflowStub.fromTyped(room).getResult(RoomInfo.class);
       Files.writeString(
-          VideoRoomReplayTest.HISTORIES.resolve("created-only-v0.json"),
-          client.fetchHistory("video-room:standup:1").toJson(true));
+          VideoRoomReplayTest.HISTORIES.resolve(name), client.fetchHistory(id).toJson(true));
     }
   }
 
@@ -47,6 +86,11 @@ class VideoRoomHistoryRecorder {
     @Override
     public RoomInfo createRoom(RoomRequest request) {
       return new RoomInfo(ROOM_SID, request.uniqueName(), "group", "in-progress");
+    }
+
+    @Override
+    public RoomInfo completeRoom(String roomSid) {
+      return new RoomInfo(roomSid, "room", "group", "completed");
     }
   }
 }
