@@ -26,7 +26,7 @@ class OutboundCallMetrics {
   void created(Timer.Sample sample, boolean adopted) {
     sample.stop(createTimer("ok"));
     meters
-        .counter("switchboard.outbound.calls.created", "how", adopted ? "adopted" : "created")
+        .counter("switchboard.outbound.calls.placed", "how", adopted ? "adopted" : "created")
         .increment();
   }
 
