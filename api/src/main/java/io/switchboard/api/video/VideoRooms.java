@@ -19,6 +19,7 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,7 +76,7 @@ class VideoRooms {
     } catch (WorkflowNotFoundException e) {
       throw new NotFoundException("No room " + uniqueName + " is in progress.");
     } catch (WorkflowUpdateException e) {
-      java.util.Optional<RoomRefusedException> refused = refusal(e);
+      Optional<RoomRefusedException> refused = refusal(e);
       if (refused.isPresent()) {
         throw refused.get();
       }
@@ -85,16 +86,16 @@ class VideoRooms {
   }
 
   /** Twilio's refusal (its code in the failure's details), if that is why the update failed. */
-  private static java.util.Optional<RoomRefusedException> refusal(WorkflowUpdateException e) {
+  private static Optional<RoomRefusedException> refusal(WorkflowUpdateException e) {
     if (e.getCause() instanceof ActivityFailure activity
         && activity.getCause() instanceof ApplicationFailure refused
         && refused.getDetails().getSize() > 0) {
-      return java.util.Optional.of(
+      return Optional.of(
           new RoomRefusedException(
               refused.getDetails().get(0, Integer.class, Integer.class),
               refused.getOriginalMessage()));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static boolean alreadyStarted(Throwable e) {
