@@ -2,7 +2,14 @@ package io.switchboard.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.video.RoomInfo;
+import io.switchboard.video.VideoRoomWorkflowIds;
+import io.switchboard.voice.CallState;
+import io.switchboard.voice.CallWorkflowIds;
 import io.switchboard.voice.outbound.OutboundCallState;
 import io.switchboard.voice.outbound.OutboundCallWorkflowIds;
 import io.temporal.api.enums.v1.EventType;
@@ -51,11 +58,17 @@ class OutboundCallPlatformIT {
   @LocalServerPort int port;
   @Autowired WorkflowClient workflows;
   @Autowired SwitchboardProperties properties;
+  @Autowired MeterRegistry meters;
 
   @Test
   void initiatedCallRingsIsAnsweredAndCompletesWithEveryStatusRecorded() throws Exception {
     String to = number();
     String key = key();
+    double initiated = count("switchboard.outbound.calls.initiated", "mode", "twiml");
+    double created = count("switchboard.outbound.calls.placed", "how", "created");
+    double answered = count("switchboard.outbound.calls.answered");
+    double completed = count("switchboard.outbound.calls.finished", "status", "completed");
+    long creates = timed("switchboard.outbound.call.create", "outcome", "ok");
 
     HttpResponse<String> accepted = initiate(key, twimlCall(to, Map.of("ref", "appt-42")));
 
@@ -76,6 +89,32 @@ class OutboundCallPlatformIT {
     assertThat(voiceAnswers(callSid)).contains("Your appointment is tomorrow at nine.");
     JsonNode listed = get("/api/calls?direction=outbound-api&limit=200");
     assertThat(listed.valueStream().map(c -> c.get("callSid").asString())).contains(callSid);
+    // Other tests place calls too: each counter moved by this call at least.
+    assertThat(count("switchboard.outbound.calls.initiated", "mode", "twiml"))
+        .isGreaterThanOrEqualTo(initiated + 1);
+    assertThat(count("switchboard.outbound.calls.placed", "how", "created"))
+        .isGreaterThanOrEqualTo(created + 1);
+    assertThat(count("switchboard.outbound.calls.answered")).isGreaterThanOrEqualTo(answered + 1);
+    assertThat(count("switchboard.outbound.calls.finished", "status", "completed"))
+        .isGreaterThanOrEqualTo(completed + 1);
+    assertThat(timed("switchboard.outbound.call.create", "outcome", "ok"))
+        .isGreaterThanOrEqualTo(creates + 1);
+    String scrape = request("GET", "/actuator/prometheus", null, null).body();
+    assertThat(scrape)
+        .contains("switchboard_outbound_calls_initiated_total{")
+        .contains("switchboard_outbound_calls_placed_total{")
+        .contains("switchboard_outbound_calls_answered_total{")
+        .contains("switchboard_outbound_call_create_seconds_bucket{");
+  }
+
+  /** The sum of the counters of that name whose tags include the given ones. */
+  double count(String name, String... tags) {
+    return meters.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  /** How many times the timers of that name with the given tags recorded. */
+  long timed(String name, String... tags) {
+    return meters.find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum();
   }
 
   @Test
@@ -84,12 +123,18 @@ class OutboundCallPlatformIT {
         Map.of("+15005550002", 21214, "+15005550003", 21215, "+15005550004", 21216);
     for (Map.Entry<String, Integer> refusal : refusals.entrySet()) {
       String key = key();
+      String code = refusal.getValue().toString();
+      double failures =
+          count("switchboard.outbound.call.failures", "error_class", "rejected", "code", code);
       initiate(key, twimlCall(refusal.getKey(), Map.of()));
 
       JsonNode outbound = awaitEnded(key).get("outbound");
       assertThat(outbound.get("status").asString()).isEqualTo("failed");
       assertThat(outbound.get("errorCode").asInt()).isEqualTo(refusal.getValue());
       assertThat(placeAttempts(key)).containsExactly(1);
+      assertThat(
+              count("switchboard.outbound.call.failures", "error_class", "rejected", "code", code))
+          .isGreaterThanOrEqualTo(failures + 1);
     }
   }
 
@@ -105,6 +150,8 @@ class OutboundCallPlatformIT {
     request.put(
         "machineDetection",
         Map.of("onMachine", "voicemail", "voicemailMessage", "Please call the clinic back."));
+    double machines =
+        count("switchboard.outbound.calls.machine.detected", "answered_by", "machine_end_beep");
 
     initiate(key, request);
 
@@ -114,6 +161,9 @@ class OutboundCallPlatformIT {
     String answers = voiceAnswers(outbound.get("callSid").asString());
     assertThat(answers).contains("Please call the clinic back.").contains("<Hangup");
     assertThat(answers).doesNotContain("Your appointment");
+    assertThat(
+            count("switchboard.outbound.calls.machine.detected", "answered_by", "machine_end_beep"))
+        .isGreaterThanOrEqualTo(machines + 1);
   }
 
   @Test
@@ -126,6 +176,7 @@ class OutboundCallPlatformIT {
     String key = key();
     Map<String, Object> request = new LinkedHashMap<>(twimlCall(to, Map.of()));
     request.put("retry", Map.of("maxAttempts", 3, "spacingSeconds", 1));
+    double retries = count("switchboard.outbound.call.retries");
 
     initiate(key, request);
 
@@ -134,6 +185,7 @@ class OutboundCallPlatformIT {
     assertThat(outbound.get("attempt").asInt()).isEqualTo(2);
     assertThat(statuses(outbound)).containsSubsequence("no-answer", "retry-scheduled", "completed");
     assertThat(twilioCallsTo(to)).isEqualTo(2);
+    assertThat(count("switchboard.outbound.call.retries")).isGreaterThanOrEqualTo(retries + 1);
   }
 
   @Test
@@ -213,6 +265,9 @@ class OutboundCallPlatformIT {
             "{\"status\":\"in-progress\"}");
     assertThat(resumed.get("recordingStatus").asString()).isEqualTo("in-progress");
 
+    long transfers =
+        timed("switchboard.call.commands", "action", "transfer_number", "outcome", "done");
+    long refusals = timed("switchboard.call.commands", "outcome", "refused");
     JsonNode transferred = post("/api/calls/" + callSid + "/transfer", "{\"to\":\"+14155550123\"}");
     assertThat(transferred.get("callSid").asString()).isEqualTo(callSid);
 
@@ -227,6 +282,91 @@ class OutboundCallPlatformIT {
     assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
     assertThat(late.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(late.body()).contains("\"twilioCode\":21220");
+    assertThat(timed("switchboard.call.commands", "action", "transfer_number", "outcome", "done"))
+        .isGreaterThanOrEqualTo(transfers + 1);
+    assertThat(timed("switchboard.call.commands", "outcome", "refused"))
+        .isGreaterThanOrEqualTo(refusals + 1);
+  }
+
+  @Test
+  void aLiveCallTransferredToAFlowHearsItsFirstPromptAndItsSessionRunsThatFlow() throws Exception {
+    String flow = "it-survey-" + UUID.randomUUID().toString().substring(0, 8);
+    publishFlow(flow, "Survey version one.");
+    publishFlow(flow, "Thanks for holding, this is the survey.");
+    String to = number();
+    fault("{\"type\":\"CALL_HOLD\",\"number\":\"" + to + "\",\"delayMillis\":20000}");
+    String key = key();
+    initiate(key, twimlCall(to, Map.of()));
+    String callSid = awaitLive(key);
+
+    HttpResponse<String> unknown =
+        request("POST", "/api/calls/" + callSid + "/transfer", "{\"flow\":\"no-such-flow\"}", null);
+    HttpResponse<String> both =
+        request(
+            "POST",
+            "/api/calls/" + callSid + "/transfer",
+            "{\"flow\":\"" + flow + "\",\"queue\":\"support\"}",
+            null);
+    JsonNode transferred =
+        post("/api/calls/" + callSid + "/transfer", "{\"flow\":\"" + flow + "\"}");
+
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
+    assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(both.statusCode()).as(both.body()).isEqualTo(400);
+    assertThat(transferred.get("callSid").asString()).isEqualTo(callSid);
+    // Twilio fetches the flow's TwiML after it answered the update: the callee hears the current
+    // version's first prompt at the simulator, run by the call's session (which the transfer
+    // started: the call only played TwiML before).
+    String heard = awaitHeard(callSid, "Goodbye from the survey.");
+    assertThat(heard)
+        .contains("Thanks for holding, this is the survey.")
+        .contains("transferFlow=" + flow)
+        .doesNotContain("Survey version one.")
+        .doesNotContain("Your appointment");
+    CallState session =
+        workflows
+            .newUntypedWorkflowStub(CallWorkflowIds.call(callSid))
+            .getResult(30, TimeUnit.SECONDS, CallState.class);
+    assertThat(session.flowName()).isEqualTo(flow);
+    assertThat(session.flowVersion()).isEqualTo(2);
+    assertThat(awaitEnded(key).get("outbound").get("status").asString()).isEqualTo("completed");
+    JsonNode events = get("/api/calls/" + callSid).get("events");
+    assertThat(events.valueStream())
+        .anySatisfy(
+            event -> {
+              assertThat(event.get("status").asString()).isEqualTo("transferred-to-flow");
+              assertThat(event.get("detail").asString()).isEqualTo("flow " + flow + " version 2");
+            });
+  }
+
+  private void publishFlow(String name, String prompt) throws Exception {
+    String document =
+        ("{'start':'hello','nodes':[{'id':'hello','type':'say','say':'%s','next':'bye'},"
+                + "{'id':'bye','type':'hangup','say':'Goodbye from the survey.'}]}")
+            .formatted(prompt)
+            .replace('\'', '"');
+    HttpResponse<String> published = request("PUT", "/api/flows/" + name, document, null);
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+  }
+
+  /** The simulator's transcript of the call once it contains the text. */
+  String awaitHeard(String callSid, String text) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String heard = "";
+    while (!heard.contains(text) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      heard = simulator("/simulator/api/calls/" + callSid + "/transcript");
+    }
+    return heard;
+  }
+
+  String simulator(String path) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local(path))).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
   }
 
   @Test
@@ -287,6 +427,110 @@ class OutboundCallPlatformIT {
       events = request("GET", "/api/video/rooms/" + name, null, null).body();
     }
     assertThat(events).contains("room-created").contains(room.get("roomSid").asString());
+  }
+
+  @Test
+  void aRoomsLifeIsRecordedAndItsWorkflowEndsWhenTheRoomIsCompleted() throws Exception {
+    String name = "it-life-" + UUID.randomUUID().toString().substring(0, 8);
+    JsonNode room = post("/api/video/rooms", "{\"uniqueName\":\"" + name + "\"}");
+    String token =
+        post("/api/video/rooms/" + name + "/tokens", "{\"identity\":\"agent-7\"}")
+            .get("token")
+            .asString();
+
+    // Someone joins with the token we issued and leaves again, at the simulator (Twilio's SDKs).
+    HttpResponse<String> joined =
+        simulatorSend(
+            "POST",
+            "/simulator/api/video/rooms/" + name + "/participants",
+            "{\"token\":\"" + token + "\"}");
+    HttpResponse<String> left =
+        simulatorSend(
+            "DELETE", "/simulator/api/video/rooms/" + name + "/participants/agent-7", null);
+    JsonNode completed = post("/api/video/rooms/" + name + "/complete", null);
+
+    assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+    assertThat(left.statusCode()).as(left.body()).isEqualTo(200);
+    assertThat(completed.get("status").asString()).isEqualTo("completed");
+    RoomInfo last =
+        workflows
+            .newUntypedWorkflowStub(VideoRoomWorkflowIds.room(name))
+            .getResult(20, TimeUnit.SECONDS, RoomInfo.class);
+    assertThat(last.roomSid()).isEqualTo(room.get("roomSid").asString());
+    assertThat(awaitRoomEvents(name, "room-ended"))
+        .containsExactly(
+            "room-created", "participant-connected", "participant-disconnected", "room-ended");
+    HttpResponse<String> again =
+        request("POST", "/api/video/rooms/" + name + "/complete", null, null);
+    assertThat(again.statusCode()).as(again.body()).isIn(404, 409);
+    assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    // The name is free again: a new room, with a new workflow.
+    assertThat(
+            post("/api/video/rooms", "{\"uniqueName\":\"" + name + "\"}").get("roomSid").asString())
+        .isNotEqualTo(room.get("roomSid").asString());
+    post("/api/video/rooms/" + name + "/complete", null);
+  }
+
+  @Test
+  void aRoomIsEndedWhenItsMaximumDurationElapses() throws Exception {
+    String name = "it-short-" + UUID.randomUUID().toString().substring(0, 8);
+    long started = System.nanoTime();
+
+    post("/api/video/rooms", "{\"uniqueName\":\"" + name + "\",\"maxDurationSeconds\":5}");
+
+    RoomInfo last =
+        workflows
+            .newUntypedWorkflowStub(VideoRoomWorkflowIds.room(name))
+            .getResult(30, TimeUnit.SECONDS, RoomInfo.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(4));
+    assertThat(last.status()).isEqualTo("completed");
+    assertThat(awaitRoomEvents(name, "room-ended")).containsExactly("room-created", "room-ended");
+    assertThat(json.readTree(twilioVideo("/v1/Rooms/" + last.roomSid())).get("status").asString())
+        .isEqualTo("completed");
+  }
+
+  /** The room's recorded callback events, in order, once the given one is among them. */
+  List<String> awaitRoomEvents(String room, String last) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    List<String> events = List.of();
+    while (!events.contains(last) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      events =
+          get("/api/video/rooms/" + room)
+              .valueStream()
+              .map(event -> event.get("event").asString())
+              .toList();
+    }
+    return events;
+  }
+
+  String twilioVideo(String path) throws Exception {
+    String account = properties.twilio().accountSid();
+    String basic = account + ":" + properties.twilio().authToken();
+    return http.send(
+            HttpRequest.newBuilder(URI.create(local("/simulator/twilio" + path)))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(basic.getBytes(StandardCharsets.UTF_8)))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  HttpResponse<String> simulatorSend(String method, String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(local(path)));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The CallSid once the call is answered and in progress. */

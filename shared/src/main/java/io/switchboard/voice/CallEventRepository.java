@@ -20,5 +20,19 @@ public interface CallEventRepository extends Repository<CallEventRecord, Long> {
   void add(
       @Param("callSid") String callSid, @Param("status") String status, @Param("at") Instant at);
 
+  /** Adds an event that is not a status (a transfer), with what it concerned; idempotent too. */
+  @Modifying
+  @Query(
+      """
+      INSERT INTO call_events (call_sid, status, occurred_at, detail)
+      VALUES (:callSid, :event, :at, :detail)
+      ON CONFLICT DO NOTHING
+      """)
+  void addDetailed(
+      @Param("callSid") String callSid,
+      @Param("event") String event,
+      @Param("at") Instant at,
+      @Param("detail") String detail);
+
   List<CallEventRecord> findByCallSidOrderByOccurredAtAscIdAsc(String callSid);
 }

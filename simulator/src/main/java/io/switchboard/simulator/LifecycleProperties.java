@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callDuration how long an answered call lasts when no TwiML executor runs it
  * @param recordingProcessing from a stopped recording to a completed one
  * @param threads threads that run lifecycles and send callbacks
+ * @param roomTimeoutMinute how long one minute of a room's EmptyRoomTimeout and UnusedRoomTimeout
+ *     lasts (Twilio counts them in minutes; tests shorten the minute)
  */
 @ConfigurationProperties("switchboard.simulator.lifecycle")
 public record LifecycleProperties(
@@ -22,4 +24,5 @@ public record LifecycleProperties(
     @DefaultValue("1s") Duration callAnswer,
     @DefaultValue("3s") Duration callDuration,
     @DefaultValue("200ms") Duration recordingProcessing,
-    @DefaultValue("8") int threads) {}
+    @DefaultValue("8") int threads,
+    @DefaultValue("60s") Duration roomTimeoutMinute) {}

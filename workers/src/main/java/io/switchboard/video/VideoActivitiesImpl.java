@@ -4,26 +4,26 @@ import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.video.v1.Room;
-import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.twilio.TwilioFailures;
+import io.switchboard.twilio.WebhookUrls;
 import io.temporal.activity.Activity;
-import java.net.URI;
-import org.springframework.core.env.Environment;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 
-/** Rooms through twilio-java, with status callbacks to our {@code /webhooks/video}. */
+/**
+ * Rooms through twilio-java, with status callbacks to our {@code /webhooks/video} that name the
+ * room's workflow (in the query, under Twilio's signature).
+ */
 @Component("videoActivities")
 public class VideoActivitiesImpl implements VideoActivities {
 
   private final TwilioRestClient client;
-  private final SwitchboardProperties properties;
-  private final Environment environment;
+  private final WebhookUrls urls;
 
-  public VideoActivitiesImpl(
-      TwilioRestClient client, SwitchboardProperties properties, Environment environment) {
+  public VideoActivitiesImpl(TwilioRestClient client, WebhookUrls urls) {
     this.client = client;
-    this.properties = properties;
-    this.environment = environment;
+    this.urls = urls;
   }
 
   @Override
@@ -39,11 +39,23 @@ public class VideoActivitiesImpl implements VideoActivities {
       if (request.type() != null) {
         creator.setType(Room.RoomType.forValue(request.type()));
       }
-      URI callback = statusCallback();
-      if (callback != null) {
-        creator.setStatusCallback(callback);
-      }
+      String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
+      urls.of("/webhooks/video?workflowId=" + URLEncoder.encode(workflowId, StandardCharsets.UTF_8))
+          .ifPresent(creator::setStatusCallback);
       return info(creator.create(client));
+    } catch (TwilioException e) {
+      throw TwilioFailures.of(e);
+    }
+  }
+
+  @Override
+  public RoomInfo completeRoom(String roomSid) {
+    try {
+      Room room = Room.fetcher(roomSid).fetch(client);
+      if (room.getStatus() != Room.RoomStatus.IN_PROGRESS) {
+        return info(room);
+      }
+      return info(Room.updater(roomSid, Room.RoomStatus.COMPLETED).update(client));
     } catch (TwilioException e) {
       throw TwilioFailures.of(e);
     }
@@ -60,19 +72,6 @@ public class VideoActivitiesImpl implements VideoActivities {
       }
       throw e;
     }
-  }
-
-  private URI statusCallback() {
-    String base;
-    if (properties.publicUrl() != null) {
-      base = properties.publicUrl().toString();
-    } else if (properties.twilio().effectiveMode() == SwitchboardProperties.TwilioMode.SIMULATOR) {
-      base = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
-    } else {
-      return null;
-    }
-    base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    return URI.create(base + "/webhooks/video");
   }
 
   private static RoomInfo info(Room room) {

@@ -45,6 +45,20 @@ public record CallSessionInput(
         callSid, accountSid, from, to, direction, startedAtMillis, flow, maxHistoryEvents, state);
   }
 
+  /** The same call on another flow (after a transfer), for the run that continues it. */
+  public CallSessionInput withFlow(Flow newFlow) {
+    return new CallSessionInput(
+        callSid,
+        accountSid,
+        from,
+        to,
+        direction,
+        startedAtMillis,
+        newFlow,
+        maxHistoryEvents,
+        carried);
+  }
+
   public CallSessionInput(
       String callSid,
       String accountSid,

@@ -25,6 +25,17 @@ public interface CallSessionWorkflow {
   @UpdateValidatorMethod(updateName = "nextInstruction")
   void validateNextInstruction(VoiceTurn turn);
 
+  /**
+   * Runs a flow from its start on a live call that live-call control redirected to our voice
+   * webhook, in place of what the call was doing; starts the session when the call has none (an
+   * outbound call that only played TwiML). Answers the flow's first TwiML.
+   */
+  @UpdateMethod
+  VoiceInstruction transferToFlow(FlowTransfer transfer);
+
+  @UpdateValidatorMethod(updateName = "transferToFlow")
+  void validateTransferToFlow(FlowTransfer transfer);
+
   @SignalMethod
   void callStatusChanged(CallStatusEvent event);
 

@@ -55,6 +55,12 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
    */
   static final String CONTINUE_AS_NEW_CHANGE = "continue-as-new";
 
+  /**
+   * Marks sessions that took a transfer into a flow (a new update, which older sessions never
+   * received), so that a later change to how a transfer runs can tell these histories apart.
+   */
+  static final String FLOW_TRANSFER_CHANGE = "flow-transfer";
+
   private static final Logger log = Workflow.getLogger(CallSessionWorkflowImpl.class);
 
   private final ActivityOptions recordOptions =
@@ -71,6 +77,9 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   private final VoiceActivities activities =
       Workflow.newActivityStub(VoiceActivities.class, recordOptions);
 
+  private final CallEventActivities events =
+      Workflow.newActivityStub(CallEventActivities.class, recordOptions);
+
   private final CallSessionInput input;
   private final List<Promise<Void>> pendingWrites = new ArrayList<>();
   private String status = "ringing";
@@ -81,6 +90,9 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   private final SessionFlowServices services = new SessionFlowServices();
   private FlowEngine flow;
   private VoiceInstruction firstAnswer;
+
+  /** Whether this run moved the call to another flow than its input's. */
+  private boolean transferred;
 
   @WorkflowInit
   public CallSessionWorkflowImpl(CallSessionInput input) {
@@ -131,7 +143,9 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
         new SessionCarry(
             status, turns, lastSequence, firstAnswer, flow == null ? null : flow.snapshot());
     log.info("call session continues as new after {} turns", turns);
-    Workflow.continueAsNew(input.carrying(carry));
+    // After a transfer the next run must rebuild the flow the call is on now, not the first one.
+    CallSessionInput next = transferred ? input.withFlow(flow.flow()) : input;
+    Workflow.continueAsNew(next.carrying(carry));
   }
 
   /**
@@ -199,6 +213,45 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   public void validateNextInstruction(VoiceTurn turn) {
     if (turn == null || !input.callSid().equals(turn.callSid())) {
       throw new IllegalArgumentException("turn is for another call");
+    }
+    if (ended) {
+      throw new IllegalStateException("call has ended");
+    }
+  }
+
+  @Override
+  public VoiceInstruction transferToFlow(FlowTransfer transfer) {
+    Workflow.getVersion(FLOW_TRANSFER_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    turns++;
+    changes++;
+    if (turns == 1) {
+      status = "in-progress";
+      record(status);
+    }
+    flow = new FlowEngine(transfer.flow(), transfer.parameters(), services);
+    transferred = true;
+    long now = Workflow.currentTimeMillis();
+    CallEventRequest event =
+        new CallEventRequest(
+            input.callSid(),
+            "transferred-to-flow",
+            "flow " + transfer.flow().name() + " version " + transfer.flow().version(),
+            now);
+    pendingWrites.add(Async.procedure(events::recordCallEvent, event));
+    log.info(
+        "call transferred to flow {} version {}",
+        transfer.flow().name(),
+        transfer.flow().version());
+    return flow.start(now);
+  }
+
+  @Override
+  public void validateTransferToFlow(FlowTransfer transfer) {
+    if (transfer == null || !input.callSid().equals(transfer.callSid())) {
+      throw new IllegalArgumentException("transfer is for another call");
+    }
+    if (transfer.flow() == null) {
+      throw new IllegalArgumentException("a transfer needs a flow");
     }
     if (ended) {
       throw new IllegalStateException("call has ended");

@@ -126,6 +126,24 @@ class CallSessionHistoryRecorder {
         });
   }
 
+  /** Since transfers into flows: a call in a menu moved to another flow by live-call control. */
+  @Test
+  void recordFlowTransfer() throws Exception {
+    record(
+        "flow-transfer-v6.json",
+        (client, worker) -> {
+          CallSessionWorkflowTest.answer(
+              client, worker, CallSessionFlowTest.call("CA100", CallSessionContinueAsNewTest.LOOP));
+          CallSessionWorkflow session = session(client);
+          session.nextInstruction(CallSessionFlowTest.action("CA100", "main", "1"));
+          session.transferToFlow(
+              new FlowTransfer(
+                  "CA100", CallSessionTransferTest.SURVEY, java.util.Map.of("CallSid", "CA100")));
+          session.nextInstruction(CallSessionFlowTest.action("CA100", "rate", "4"));
+          session.callStatusChanged(new CallStatusEvent("CA100", "completed", 60, 5));
+        });
+  }
+
   private static VoiceTurn queue(String step, String name, String value) {
     return new VoiceTurn(
         "CA100",
@@ -180,7 +198,9 @@ class CallSessionHistoryRecorder {
       Worker worker = env.newWorker("voice");
       worker.registerWorkflowImplementationTypes(CallSessionWorkflowImpl.class);
       worker.registerActivitiesImplementations(
-          (VoiceActivities) request -> {}, new RecordedFlowActivities());
+          (VoiceActivities) request -> {},
+          (CallEventActivities) request -> {},
+          new RecordedFlowActivities());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       scenario.run(client, worker);

@@ -3,7 +3,9 @@ package io.switchboard.api.inbox;
 import io.switchboard.api.messaging.InboundMessages;
 import io.switchboard.api.video.VideoRoomEvents;
 import io.switchboard.messaging.MessageStatusEvent;
+import io.switchboard.video.RoomEvent;
 import io.switchboard.voice.CallStatusEvent;
+import io.switchboard.voice.CallWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.Optional;
@@ -22,6 +24,7 @@ public class WebhookDispatcher {
 
   static final String CALL_STATUS_SIGNAL = "callStatusChanged";
   static final String MESSAGE_STATUS_SIGNAL = "messageStatusChanged";
+  static final String ROOM_STATUS_SIGNAL = "roomStatusChanged";
 
   private final WorkflowClient client;
   private final InboundMessages inboundMessages;
@@ -57,7 +60,7 @@ public class WebhookDispatcher {
       return DispatchState.DISPATCHED;
     }
     if (event.kind() == WebhookKind.VIDEO) {
-      return videoEvents.record(event.params()) ? DispatchState.DISPATCHED : DispatchState.UNROUTED;
+      return video(event);
     }
     if (event.kind() == WebhookKind.RECORDING || event.kind() == WebhookKind.TRANSCRIPTION) {
       return event.workflowId() == null ? DispatchState.UNROUTED : recordings.dispatch(event);
@@ -73,6 +76,7 @@ public class WebhookDispatcher {
             MessageStatusEvent.fromCallback(event.params()));
       } else {
         signal(event.workflowId(), CALL_STATUS_SIGNAL, callStatus(event));
+        alsoToSession(event);
       }
       return DispatchState.DISPATCHED;
     } catch (WorkflowNotFoundException e) {
@@ -81,6 +85,50 @@ public class WebhookDispatcher {
       // A callback we cannot read will not read better later: kept, not retried.
       return DispatchState.FAILED;
     }
+  }
+
+  /**
+   * An outbound call's callbacks go to its outbound workflow; when the call also has a session (a
+   * person handed to a flow, or a live call transferred into one), the session must hear of the
+   * call's end too, or it would wait for hours of idleness before closing.
+   */
+  private void alsoToSession(InboxEvent event) {
+    if (event.callSid() == null || !event.workflowId().startsWith("outbound-call:")) {
+      return;
+    }
+    try {
+      signal(CallWorkflowIds.call(event.callSid()), CALL_STATUS_SIGNAL, callStatus(event));
+    } catch (WorkflowNotFoundException e) {
+      // A call that only played TwiML has no session.
+    }
+  }
+
+  /**
+   * Records a room callback, and tells the room's workflow when the callback names it (rooms
+   * created before their workflows followed them do not). A workflow that has finished needs
+   * nothing more: the record is what remains.
+   */
+  private DispatchState video(InboxEvent event) {
+    if (!videoEvents.record(event.params())) {
+      return DispatchState.UNROUTED;
+    }
+    if (event.workflowId() != null) {
+      try {
+        signal(event.workflowId(), ROOM_STATUS_SIGNAL, roomEvent(event));
+      } catch (WorkflowNotFoundException e) {
+        return DispatchState.DISPATCHED;
+      }
+    }
+    return DispatchState.DISPATCHED;
+  }
+
+  static RoomEvent roomEvent(InboxEvent event) {
+    return new RoomEvent(
+        event.param("RoomSid"),
+        event.param("StatusCallbackEvent"),
+        event.param("RoomStatus"),
+        event.param("ParticipantSid"),
+        integer(event.param("SequenceNumber")));
   }
 
   private void signal(String workflowId, String signal, Object argument) {

@@ -13,7 +13,7 @@ import java.util.List;
 public final class WebhookRouting {
 
   static final List<String> WORKFLOW_PREFIXES =
-      List.of("call:", "outbound-call:", "message:", "bulk:", "recording:");
+      List.of("call:", "outbound-call:", "message:", "bulk:", "recording:", "video-room:");
 
   private WebhookRouting() {}
 

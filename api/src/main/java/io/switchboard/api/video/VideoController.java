@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class VideoController {
 
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,128}$");
+  private static final int MIN_DURATION = 5;
+  private static final int MAX_DURATION = 86_400;
   private static final Set<String> TYPES = Set.of("group", "group-small", "peer-to-peer", "go");
 
   private final VideoRooms rooms;
@@ -44,8 +46,10 @@ public class VideoController {
   /**
    * @param uniqueName the room's name (letters, digits, . _ -)
    * @param type {@code group} (default), {@code group-small}, {@code peer-to-peer} or {@code go}
+   * @param maxDurationSeconds end the room this long after its creation, whoever is in it (5 to
+   *     86400); absent for Twilio's own limits
    */
-  public record CreateRoom(String uniqueName, String type) {}
+  public record CreateRoom(String uniqueName, String type, Integer maxDurationSeconds) {}
 
   /**
    * @param identity who joins (a user id of yours, never a phone number)
@@ -59,7 +63,11 @@ public class VideoController {
   @Operation(
       operationId = "createVideoRoom",
       summary = "Create a video room (scope calls:write)",
-      description = "Room status callbacks are recorded and served by GET /api/video/rooms/{room}.")
+      description =
+          "The room's workflow (video-room:{uniqueName}) follows it until it ends: completed"
+              + " through /complete, ended by Twilio, or at maxDurationSeconds. Room status"
+              + " callbacks are recorded and served by GET /api/video/rooms/{room}. A name in use"
+              + " by a room in progress is a 409 problem with Twilio's code 53113.")
   RoomInfo create(@RequestBody CreateRoom request) {
     if (request == null || request.uniqueName() == null) {
       throw invalid("'uniqueName' is required.");
@@ -68,15 +76,49 @@ public class VideoController {
     if (request.type() != null && !TYPES.contains(request.type())) {
       throw invalid("'type' must be group, group-small, peer-to-peer or go.");
     }
-    try {
-      return rooms.create(new RoomRequest(request.uniqueName(), request.type()));
-    } catch (RoomRefusedException e) {
-      ProblemDetail problem =
-          Problems.of(
-              HttpStatus.CONFLICT, "video-room-refused", "Twilio refused the room", e.getMessage());
-      problem.setProperty("twilioCode", e.code);
-      throw new ErrorResponseException(HttpStatus.CONFLICT, problem, e);
+    Integer maxDuration = request.maxDurationSeconds();
+    if (maxDuration != null && (maxDuration < MIN_DURATION || maxDuration > MAX_DURATION)) {
+      throw invalid("'maxDurationSeconds' must be between 5 and 86400.");
     }
+    try {
+      return rooms.create(new RoomRequest(request.uniqueName(), request.type(), maxDuration));
+    } catch (RoomRefusedException e) {
+      throw refused(e);
+    }
+  }
+
+  @PostMapping("/{room}/complete")
+  @Operation(
+      operationId = "completeVideoRoom",
+      summary = "End a room in progress, disconnecting everyone (scope calls:write)",
+      description =
+          "Twilio sends participant-disconnected and room-ended callbacks, which are recorded; the"
+              + " room's workflow ends. No room of that name in progress is a 404; one that ended"
+              + " meanwhile a 409.")
+  RoomInfo complete(@PathVariable String room) {
+    checkName(room);
+    try {
+      return rooms.complete(room);
+    } catch (RoomRefusedException e) {
+      throw refused(e);
+    } catch (RoomEndedException e) {
+      throw new ErrorResponseException(
+          HttpStatus.CONFLICT,
+          Problems.of(
+              HttpStatus.CONFLICT, "video-room-ended", "The room has ended", e.getMessage()),
+          e);
+    }
+  }
+
+  private static ErrorResponseException refused(RoomRefusedException e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.CONFLICT,
+            "video-room-refused",
+            "Twilio refused the request",
+            e.getMessage());
+    problem.setProperty("twilioCode", e.code);
+    return new ErrorResponseException(HttpStatus.CONFLICT, problem, e);
   }
 
   @PostMapping(path = "/{room}/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -5,6 +5,7 @@ import io.switchboard.voice.CallSessionInput;
 import io.switchboard.voice.CallSessionWorkflow;
 import io.switchboard.voice.CallState;
 import io.switchboard.voice.CallWorkflowIds;
+import io.switchboard.voice.FlowTransfer;
 import io.switchboard.voice.VoiceInstruction;
 import io.switchboard.voice.VoiceTurn;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -33,6 +34,28 @@ public class CallSessions {
    * One round trip either way: update-with-start reuses a running session.
    */
   public VoiceInstruction answer(CallSessionInput input, VoiceTurn turn) {
+    CallSessionWorkflow session = stub(input);
+    return WorkflowClient.executeUpdateWithStart(
+        session::nextInstruction,
+        turn,
+        completed(),
+        new WithStartWorkflowOperation<>(session::run, input));
+  }
+
+  /**
+   * Moves a live call into a flow in its session, starting one for a call that has none (an
+   * outbound call that only played TwiML); answers the flow's first TwiML.
+   */
+  public VoiceInstruction transfer(CallSessionInput input, FlowTransfer transfer) {
+    CallSessionWorkflow session = stub(input);
+    return WorkflowClient.executeUpdateWithStart(
+        session::transferToFlow,
+        transfer,
+        completed(),
+        new WithStartWorkflowOperation<>(session::run, input));
+  }
+
+  private CallSessionWorkflow stub(CallSessionInput input) {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(CallWorkflowIds.call(input.callSid()))
@@ -40,16 +63,13 @@ public class CallSessions {
             .setWorkflowIdConflictPolicy(
                 WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
             .build();
-    CallSessionWorkflow session = client.newWorkflowStub(CallSessionWorkflow.class, options);
-    WithStartWorkflowOperation<CallState> start =
-        new WithStartWorkflowOperation<>(session::run, input);
-    return WorkflowClient.executeUpdateWithStart(
-        session::nextInstruction,
-        turn,
-        UpdateOptions.<VoiceInstruction>newBuilder()
-            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-            .build(),
-        start);
+    return client.newWorkflowStub(CallSessionWorkflow.class, options);
+  }
+
+  private static UpdateOptions<VoiceInstruction> completed() {
+    return UpdateOptions.<VoiceInstruction>newBuilder()
+        .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+        .build();
   }
 
   /** The live state of a call's session, if it has one. */

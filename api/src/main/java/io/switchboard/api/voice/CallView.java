@@ -17,7 +17,7 @@ import java.util.List;
  * @param startedAt when the call reached us
  * @param updatedAt when its record last changed
  * @param endedAt when it ended, if it has
- * @param events every status the call went through, oldest first
+ * @param events every status the call went through, and its transfers into flows, oldest first
  * @param outbound for a call placed through {@code /api/calls/initiate} and asked for by its
  *     idempotency key: the request, its attempts and live state; else absent
  */
@@ -33,8 +33,14 @@ public record CallView(
     List<Event> events,
     OutboundCallView outbound) {
 
-  /** One status change. */
-  public record Event(String status, Instant occurredAt) {}
+  /**
+   * One status change, or another event ({@code transferred-to-flow}).
+   *
+   * @param status the status, or the event's name
+   * @param occurredAt when
+   * @param detail what a non-status event concerned (the flow and its version), else null
+   */
+  public record Event(String status, Instant occurredAt, String detail) {}
 
   static CallView of(CallRecord call, List<CallEventRecord> events) {
     return new CallView(
@@ -46,7 +52,9 @@ public record CallView(
         call.startedAt(),
         call.updatedAt(),
         call.endedAt(),
-        events.stream().map(event -> new Event(event.status(), event.occurredAt())).toList(),
+        events.stream()
+            .map(event -> new Event(event.status(), event.occurredAt(), event.detail()))
+            .toList(),
         null);
   }
 

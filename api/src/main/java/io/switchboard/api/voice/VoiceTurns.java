@@ -6,6 +6,7 @@ import io.switchboard.api.security.TwilioWebhook;
 import io.switchboard.api.voice.flow.FlowStore;
 import io.switchboard.api.voice.outbound.OutboundAnswers;
 import io.switchboard.voice.CallSessionInput;
+import io.switchboard.voice.FlowTransfer;
 import io.switchboard.voice.VoiceInstruction;
 import io.switchboard.voice.VoiceTurn;
 import io.switchboard.voice.flow.Flow;
@@ -93,6 +94,10 @@ public class VoiceTurns {
    * call is for: a machine's voicemail, the request's TwiML, or a flow run by the call session.
    */
   private String compute(TwilioWebhook webhook, WebhookKind kind, VoiceTurn turn) {
+    String transferFlow = kind == WebhookKind.VOICE ? webhook.queryParam("transferFlow") : null;
+    if (transferFlow != null) {
+      return transfer(webhook, transferFlow);
+    }
     String outboundId = kind == WebhookKind.VOICE ? webhook.queryParam("outbound") : null;
     if (outboundId == null) {
       return twiml.render(sessions.answer(input(webhook, kind), turn));
@@ -109,6 +114,28 @@ public class VoiceTurns {
     }
     Flow flow = flows.find(plan.flowName(), null).orElse(null);
     return twiml.render(sessions.answer(input(webhook, flow), turn));
+  }
+
+  /**
+   * A live call that live-call control redirected here with a flow and its version (in the query,
+   * under Twilio's signature): the session runs that version, whatever was published since.
+   */
+  private String transfer(TwilioWebhook webhook, String flowName) {
+    Integer version = version(webhook.queryParam("flowVersion"));
+    Flow flow =
+        flows
+            .find(flowName, version)
+            .orElseThrow(() -> new IllegalStateException("no flow " + flowName + " v" + version));
+    FlowTransfer transfer = new FlowTransfer(webhook.param("CallSid"), flow, webhook.parameters());
+    return twiml.render(sessions.transfer(input(webhook, flow), transfer));
+  }
+
+  private static Integer version(String value) {
+    try {
+      return value == null ? null : Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /**

@@ -76,10 +76,12 @@ public class VoiceWebhookController {
       return xml(HttpStatus.BAD_REQUEST, turns.fallbackTwiml());
     }
     String workflowId = WebhookRouting.workflowId(kind, webhook);
-    // Outbound calls are ours (From is our number): the per-caller limit is for inbound callers.
+    // Outbound calls are ours (From is our number), and a transfer moves a call already answered:
+    // the per-caller limit is for new inbound callers.
     boolean limited =
         kind == WebhookKind.VOICE
             && webhook.queryParam("outbound") == null
+            && webhook.queryParam("transferFlow") == null
             && !callers.tryAcquire(webhook.param("From"));
     WebhookIntake.Recorded recorded =
         intake.record(

@@ -68,7 +68,8 @@ public interface OutboundCallRepository extends ListCrudRepository<OutboundCallR
       VALUES (:id, :seq, :attempt, :sid, :status, :answeredBy, :code, :at)
       ON CONFLICT DO NOTHING
       """)
-  void addEvent(
+  /** Adds the event unless it is there; answers 1 when it was added, 0 for a repeated write. */
+  int addEvent(
       @Param("id") String id,
       @Param("seq") int sequence,
       @Param("attempt") int attempt,

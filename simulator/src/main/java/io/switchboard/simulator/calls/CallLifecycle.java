@@ -149,7 +149,8 @@ class CallLifecycle {
             () -> {
               try {
                 CallTranscript transcript =
-                    flowRunner.run(context, CallerScript.silent(), forThisFlow);
+                    flowRunner.run(
+                        context, CallerScript.silent(), forThisFlow, call.transcript::add);
                 forThisFlow.callEnded(
                     call.sid, transcript.endStatus(), transcript.durationSeconds());
               } catch (RuntimeException e) {

@@ -1,8 +1,11 @@
 package io.switchboard.simulator.calls;
 
+import io.switchboard.simulator.voice.TranscriptEntry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 
 /** A simulated outbound Call resource; its lifecycle moves it on other threads, hence the locks. */
@@ -22,6 +25,9 @@ final class SimCall {
   final Set<String> recordingEvents;
   final Instant dateCreated = Instant.now();
   final long sequence;
+
+  /** Every step of every TwiML document the call ran, redirects included, as it happened. */
+  final List<TranscriptEntry> transcript = new CopyOnWriteArrayList<>();
 
   private String url;
   private String method;

@@ -128,7 +128,8 @@ public enum TwilioOperation {
       "EnableTurn",
       "MediaRegion",
       "MaxParticipantDuration"),
-  FETCH_ROOM(Api.VIDEO, "GET", "/v1/Rooms/{Sid}");
+  FETCH_ROOM(Api.VIDEO, "GET", "/v1/Rooms/{Sid}"),
+  UPDATE_ROOM(Api.VIDEO, "POST", "/v1/Rooms/{Sid}", "Status");
 
   /** Which of Twilio's OpenAPI documents describes the operation. */
   public enum Api {

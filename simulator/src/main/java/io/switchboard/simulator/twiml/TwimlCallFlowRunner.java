@@ -46,6 +46,15 @@ public class TwimlCallFlowRunner implements CallFlowRunner {
     return run(call, new ScriptedCaller(caller), effects, entry -> {});
   }
 
+  @Override
+  public CallTranscript run(
+      CallContext call,
+      CallerScript caller,
+      CallEffects effects,
+      Consumer<TranscriptEntry> listener) {
+    return run(call, new ScriptedCaller(caller), effects, listener);
+  }
+
   /**
    * Runs the call with any kind of caller and reports each step as it happens (the debugger shows
    * the conversation live).

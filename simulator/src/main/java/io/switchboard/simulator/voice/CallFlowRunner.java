@@ -1,5 +1,7 @@
 package io.switchboard.simulator.voice;
 
+import java.util.function.Consumer;
+
 /**
  * Runs an answered call's TwiML the way Twilio does, until the call ends. Implemented by the TwiML
  * executor; used by the Calls resource for outbound calls and by the inbound-call control API.
@@ -14,4 +16,18 @@ public interface CallFlowRunner {
    * @param effects what the rest of the simulator does when the TwiML asks for it
    */
   CallTranscript run(CallContext call, CallerScript caller, CallEffects effects);
+
+  /**
+   * Runs the call to its end and reports each step as it happens, so that what the callee heard can
+   * be read while the call is still going.
+   */
+  default CallTranscript run(
+      CallContext call,
+      CallerScript caller,
+      CallEffects effects,
+      Consumer<TranscriptEntry> listener) {
+    CallTranscript transcript = run(call, caller, effects);
+    transcript.entries().forEach(listener);
+    return transcript;
+  }
 }

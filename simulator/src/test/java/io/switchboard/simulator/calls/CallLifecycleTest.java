@@ -54,6 +54,27 @@ class CallLifecycleTest extends SimulatorTest {
   }
 
   @Test
+  void theTranscriptShowsWhatTheCallHeardAndAnUnknownCallIsNotFound() throws Exception {
+    Call call =
+        Call.creator(
+                new PhoneNumber(HANDSET),
+                new PhoneNumber(VALID_FROM),
+                new com.twilio.type.Twiml("<Response><Say>Your table is ready.</Say></Response>"))
+            .setStatusCallback(URI.create(callbackUrl("heard")))
+            .create(twilio);
+    callbacks.awaitCount("heard", 1);
+
+    String transcript =
+        send("GET", "/simulator/api/calls/" + call.getSid() + "/transcript", null).body();
+    int unknown =
+        send("GET", "/simulator/api/calls/CA0123456789abcdef0123456789abcdef/transcript", null)
+            .statusCode();
+
+    assertThat(transcript).contains("Your table is ready.");
+    assertThat(unknown).isEqualTo(404);
+  }
+
+  @Test
   void reportsOnlyCompletedByDefault() {
     creator("status").create(twilio);
 

@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
       "switchboard.simulator.lifecycle.call-ring=0ms",
       "switchboard.simulator.lifecycle.call-answer=0ms",
       "switchboard.simulator.lifecycle.call-duration=50ms",
-      "switchboard.simulator.lifecycle.recording-processing=0ms"
+      "switchboard.simulator.lifecycle.recording-processing=0ms",
+      "switchboard.simulator.lifecycle.room-timeout-minute=200ms"
     })
 public abstract class SimulatorTest {
 

@@ -1,6 +1,7 @@
 package io.switchboard.voice.control;
 
 import com.twilio.exception.TwilioException;
+import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.call.Recording;
@@ -9,7 +10,10 @@ import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
 import com.twilio.twiml.voice.Number;
 import io.switchboard.twilio.TwilioFailures;
+import io.switchboard.twilio.WebhookUrls;
 import io.temporal.activity.Activity;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 
 /** Live-call control through twilio-java: the call's update and its Recordings resource. */
@@ -17,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class CallControlActivitiesImpl implements CallControlActivities {
 
   private final TwilioRestClient client;
+  private final WebhookUrls urls;
 
-  public CallControlActivitiesImpl(TwilioRestClient client) {
+  public CallControlActivitiesImpl(TwilioRestClient client, WebhookUrls urls) {
     this.client = client;
+    this.urls = urls;
   }
 
   @Override
@@ -41,6 +47,7 @@ public class CallControlActivitiesImpl implements CallControlActivities {
                 new VoiceResponse.Builder()
                     .enqueue(new Enqueue.Builder(command.target()).build())
                     .build());
+        case TRANSFER_FLOW -> intoFlow(command);
         case HANG_UP ->
             call(
                 Call.updater(command.callSid())
@@ -59,6 +66,24 @@ public class CallControlActivitiesImpl implements CallControlActivities {
   /** Replaces what the call is doing with new TwiML; the old TwiML stops at once. */
   private CallCommandResult redirect(CallCommand command, VoiceResponse twiml) {
     return call(Call.updater(command.callSid()).setTwiml(twiml.toXml()).update(client));
+  }
+
+  /**
+   * Points the call at our voice webhook with the flow and its version in the query (covered by
+   * Twilio's signature): Twilio asks it for TwiML at once, and the call session runs the flow from
+   * there. Redirecting again to the same URL is harmless, so a retry is too.
+   */
+  private CallCommandResult intoFlow(CallCommand command) {
+    String query =
+        "/webhooks/voice?transferFlow="
+            + URLEncoder.encode(command.target(), StandardCharsets.UTF_8)
+            + "&flowVersion="
+            + command.flowVersion();
+    return call(
+        Call.updater(command.callSid())
+            .setUrl(urls.required(query))
+            .setMethod(HttpMethod.POST)
+            .update(client));
   }
 
   /**

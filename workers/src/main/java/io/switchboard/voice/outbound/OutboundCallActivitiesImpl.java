@@ -2,6 +2,7 @@ package io.switchboard.voice.outbound;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Timer;
 import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.throttle.RateGate;
 import io.switchboard.voice.CallEventRepository;
@@ -9,6 +10,7 @@ import io.switchboard.voice.CallRepository;
 import io.switchboard.voice.CallStatuses;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
+import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,7 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
   private final Duration turnCost;
   private final Environment environment;
   private final Clock clock;
+  private final OutboundCallMetrics metrics;
 
   public OutboundCallActivitiesImpl(
       TwilioCalls twilio,
@@ -56,7 +59,8 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
       SwitchboardProperties properties,
       OutboundCallProperties settings,
       Environment environment,
-      Clock clock) {
+      Clock clock,
+      OutboundCallMetrics metrics) {
     this.twilio = twilio;
     this.gate = gate;
     this.outbound = outbound;
@@ -66,6 +70,7 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
     this.turnCost = Duration.ofNanos(Math.round(1_000_000_000d / settings.callsPerSecond()));
     this.environment = environment;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
@@ -110,22 +115,33 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
   public PlacedCall place(PlaceRequest place) {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
     OutboundCallRequest request = place.request();
-    if (info.getAttempt() > 1) {
-      Optional<PlacedCall> earlier =
-          twilio.findCreated(
-              request,
-              Instant.ofEpochMilli(info.getScheduledTimestamp()),
-              sid -> outbound.sidTakenByAnother(sid, request.id(), place.attempt()));
-      if (earlier.isPresent()) {
-        log.info(
-            "outbound call {} was created by an earlier attempt; not calling again", request.id());
-        return earlier.get();
+    Timer.Sample sample = metrics.startCreate();
+    try {
+      if (info.getAttempt() > 1) {
+        Optional<PlacedCall> earlier =
+            twilio.findCreated(
+                request,
+                Instant.ofEpochMilli(info.getScheduledTimestamp()),
+                sid -> outbound.sidTakenByAnother(sid, request.id(), place.attempt()));
+        if (earlier.isPresent()) {
+          log.info(
+              "outbound call {} was created by an earlier attempt; not calling again",
+              request.id());
+          metrics.created(sample, true);
+          return earlier.get();
+        }
       }
+      PlacedCall created =
+          twilio.create(
+              request,
+              webhook("/webhooks/voice?outbound=", place.workflowId()),
+              webhook("/webhooks/status?workflowId=", place.workflowId()));
+      metrics.created(sample, false);
+      return created;
+    } catch (ApplicationFailure failure) {
+      metrics.failed(sample, failure);
+      throw failure;
     }
-    return twilio.create(
-        request,
-        webhook("/webhooks/voice?outbound=", place.workflowId()),
-        webhook("/webhooks/status?workflowId=", place.workflowId()));
   }
 
   @Override
@@ -147,15 +163,19 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
         record.errorCode(),
         record.errorMessage(),
         at);
-    outbound.addEvent(
-        record.id(),
-        record.sequence(),
-        record.attempt(),
-        record.callSid(),
-        record.status(),
-        record.answeredBy(),
-        record.errorCode(),
-        at);
+    int added =
+        outbound.addEvent(
+            record.id(),
+            record.sequence(),
+            record.attempt(),
+            record.callSid(),
+            record.status(),
+            record.answeredBy(),
+            record.errorCode(),
+            at);
+    if (added > 0) {
+      metrics.recorded(record);
+    }
     if (record.callSid() != null && !record.finished()) {
       // Each attempt is also a call like any other, listed and served by /api/calls.
       outbound

@@ -1,5 +1,7 @@
 package io.switchboard.api.voice.control;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.voice.control.CallCommand;
 import io.switchboard.voice.control.CallCommandResult;
@@ -8,6 +10,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,13 +28,40 @@ class CallCommands {
 
   private final WorkflowClient client;
   private final String taskQueue;
+  private final MeterRegistry meters;
 
-  CallCommands(WorkflowClient client, SwitchboardProperties properties) {
+  CallCommands(WorkflowClient client, SwitchboardProperties properties, MeterRegistry meters) {
     this.client = client;
     this.taskQueue = properties.taskQueues().voice();
+    this.meters = meters;
   }
 
+  /** Runs the command, timed and counted by action and outcome. */
   CallCommandResult run(CallCommand command) {
+    Timer.Sample sample = Timer.start(meters);
+    String outcome = "failed";
+    try {
+      CallCommandResult result = execute(command);
+      outcome = "done";
+      return result;
+    } catch (CallCommandRefusedException e) {
+      outcome = "refused";
+      throw e;
+    } catch (CommandTimeoutException e) {
+      outcome = "timeout";
+      throw e;
+    } finally {
+      sample.stop(
+          Timer.builder("switchboard.call.commands")
+              .description("Commands on live calls, from the request to Twilio's answer")
+              .tag("action", command.action().name().toLowerCase(Locale.ROOT))
+              .tag("outcome", outcome)
+              .publishPercentileHistogram()
+              .register(meters));
+    }
+  }
+
+  private CallCommandResult execute(CallCommand command) {
     CallControlWorkflow workflow =
         client.newWorkflowStub(
             CallControlWorkflow.class,
@@ -50,7 +80,14 @@ class CallCommands {
       }
       return result;
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Twilio did not answer the call command in time", e);
+      throw new CommandTimeoutException(e);
+    }
+  }
+
+  /** Twilio's answer did not come within the budget: the command may still happen. */
+  static final class CommandTimeoutException extends IllegalStateException {
+    CommandTimeoutException(Throwable cause) {
+      super("Twilio did not answer the call command in time", cause);
     }
   }
 }

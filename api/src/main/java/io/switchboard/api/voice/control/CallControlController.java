@@ -2,9 +2,11 @@ package io.switchboard.api.voice.control;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.api.voice.flow.FlowStore;
 import io.switchboard.voice.control.CallCommand;
 import io.switchboard.voice.control.CallCommand.Action;
 import io.switchboard.voice.control.CallCommandResult;
+import io.switchboard.voice.flow.Flow;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,18 +25,24 @@ public class CallControlController {
   private static final Pattern RECORDING_SID = Pattern.compile("^RE[0-9a-fA-F]{32}$");
   private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{6,14}$");
   private static final Pattern QUEUE = Pattern.compile("^[A-Za-z0-9 _.-]{1,64}$");
+  private static final Pattern FLOW = Pattern.compile("^[A-Za-z0-9_-]{1,100}$");
 
   private final CallCommands commands;
+  private final FlowStore flows;
 
-  CallControlController(CallCommands commands) {
+  CallControlController(CallCommands commands, FlowStore flows) {
     this.commands = commands;
+    this.flows = flows;
   }
 
   /**
-   * @param to a number to dial (give this or {@code queue})
+   * Give exactly one of the three.
+   *
+   * @param to a number to dial
    * @param queue a queue to put the caller in
+   * @param flow a published flow to run from its start, at its current version
    */
-  public record TransferRequest(String to, String queue) {}
+  public record TransferRequest(String to, String queue, String flow) {}
 
   /**
    * @param status {@code paused}, {@code in-progress} (resume) or {@code stopped}
@@ -44,14 +52,20 @@ public class CallControlController {
   @PostMapping(path = "/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       operationId = "transferCall",
-      summary = "Transfer a call in progress to a number or a queue (scope calls:write)",
+      summary = "Transfer a call in progress to a number, a queue or a flow (scope calls:write)",
       description =
-          "The call leaves what it is doing at once. A call that is not in progress is a 409"
-              + " problem with Twilio's code.")
+          "The call leaves what it is doing at once. A flow runs from its start in the call's"
+              + " session, pinned to the flow's version at the transfer; the transfer is among"
+              + " the call's events. A flow that is not published is a 422 problem; a call that is"
+              + " not in progress is a 409 problem with Twilio's code.")
   CallCommandResult transfer(@PathVariable String callSid, @RequestBody TransferRequest request) {
     checkCall(callSid);
-    if (request == null || (request.to() == null) == (request.queue() == null)) {
-      throw new InvalidCommandException("Give exactly one of 'to' and 'queue'.");
+    if (request == null
+        || given(request.to()) + given(request.queue()) + given(request.flow()) != 1) {
+      throw new InvalidCommandException("Give exactly one of 'to', 'queue' and 'flow'.");
+    }
+    if (request.flow() != null) {
+      return commands.run(intoFlow(callSid, request.flow()));
     }
     if (request.to() != null) {
       if (!E164.matcher(request.to()).matches()) {
@@ -105,6 +119,19 @@ public class CallControlController {
               throw new InvalidCommandException("'status' must be paused, in-progress or stopped.");
         };
     return commands.run(new CallCommand(callSid, action, recordingSid));
+  }
+
+  /** Pins the transfer to the flow's latest version now, as a new call would be. */
+  private CallCommand intoFlow(String callSid, String name) {
+    if (!FLOW.matcher(name).matches()) {
+      throw new InvalidCommandException("'flow' must be 1 to 100 letters, digits, _ -.");
+    }
+    Flow flow = flows.find(name, null).orElseThrow(() -> new UnknownFlowException(name));
+    return new CallCommand(callSid, Action.TRANSFER_FLOW, flow.name(), flow.version());
+  }
+
+  private static int given(String value) {
+    return value == null ? 0 : 1;
   }
 
   private static void checkCall(String callSid) {

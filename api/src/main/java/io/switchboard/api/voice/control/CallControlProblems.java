@@ -19,6 +19,19 @@ class CallControlProblems {
         HttpStatus.BAD_REQUEST, "invalid-call-command", "The command is not valid", e.getMessage());
   }
 
+  /** The body names a flow that was never published: the call is there, the flow is not. */
+  @ExceptionHandler(UnknownFlowException.class)
+  ProblemDetail unknownFlow(UnknownFlowException e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "transfer-flow-not-found",
+            "No such flow",
+            "No flow named '" + e.name + "' is published.");
+    problem.setProperty("flow", e.name);
+    return problem;
+  }
+
   /** The call's state does not allow the command: a conflict, with Twilio's own code. */
   @ExceptionHandler(CallCommandRefusedException.class)
   ProblemDetail refused(CallCommandRefusedException e) {

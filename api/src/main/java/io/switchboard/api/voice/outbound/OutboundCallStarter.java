@@ -1,5 +1,6 @@
 package io.switchboard.api.voice.outbound;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.api.messaging.IdempotencyConflictException;
 import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.voice.outbound.OutboundCallRecord;
@@ -31,16 +32,19 @@ class OutboundCallStarter {
   private final WorkflowClient client;
   private final String taskQueue;
   private final Clock clock;
+  private final MeterRegistry meters;
 
   OutboundCallStarter(
       OutboundCallRepository calls,
       WorkflowClient client,
       SwitchboardProperties properties,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.calls = calls;
     this.client = client;
     this.taskQueue = properties.taskQueues().voice();
     this.clock = clock;
+    this.meters = meters;
   }
 
   OutboundCallRecord accept(OutboundCallRequest request) {
@@ -79,6 +83,12 @@ class OutboundCallStarter {
     OutboundCallWorkflow call = client.newWorkflowStub(OutboundCallWorkflow.class, options);
     try {
       WorkflowClient.start(call::place, request);
+      meters
+          .counter(
+              "switchboard.outbound.calls.initiated",
+              "mode",
+              request.flowName() != null ? "flow" : "twiml")
+          .increment();
     } catch (WorkflowExecutionAlreadyStarted e) {
       // The same request again while (or after) its workflow runs: nothing more to do.
     }
