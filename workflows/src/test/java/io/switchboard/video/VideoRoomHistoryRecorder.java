@@ -1,8 +1,11 @@
 package io.switchboard.video;
 
+import io.switchboard.common.SwitchboardSearchAttributes;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.file.Files;
@@ -19,14 +22,17 @@ class VideoRoomHistoryRecorder {
 
   static final String ROOM_SID = "RM00000000000000000000000000000001";
 
+  /** v1: the room's life; v2: also its search attributes. */
+  static final String VERSION = System.getProperty("switchboard.historyVersion", "v2");
+
   // created-only-v0.json was recorded with the workflow as it was before v1 (it only created the
   // room), at commit 1e69fe7; today's code cannot record it again.
 
   /** From v1: participants come and go, then the room is completed through the api. */
   @Test
   void recordCompletedThroughTheApi() throws Exception {
-    recordV1(
-        "completed-through-api-v1.json",
+    record(
+        "completed-through-api-" + VERSION + ".json",
         new RoomRequest("consult", "group"),
         (env, room) -> {
           room.roomStatusChanged(
@@ -40,8 +46,8 @@ class VideoRoomHistoryRecorder {
   /** From v1: nobody ends the room, so the workflow completes it at its maximum duration. */
   @Test
   void recordEndedAtMaximumDuration() throws Exception {
-    recordV1(
-        "max-duration-v1.json",
+    record(
+        "max-duration-" + VERSION + ".json",
         new RoomRequest("webinar", "group", 600),
         (env, room) -> env.sleep(java.time.Duration.ofSeconds(601)));
   }
@@ -50,9 +56,12 @@ class VideoRoomHistoryRecorder {
     void run(TestWorkflowEnvironment env, VideoRoomWorkflow room);
   }
 
-  private static void recordV1(String name, RoomRequest request, Scenario scenario)
-      throws Exception {
+  private static void record(String name, RoomRequest request, Scenario scenario) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      for (SearchAttributeKey<?> attribute : SwitchboardSearchAttributes.ALL) {
+        env.registerSearchAttribute(
+            attribute.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+      }
       Worker worker = env.newWorker("voice");
       worker.registerWorkflowImplementationTypes(VideoRoomWorkflowImpl.class);
       worker.registerActivitiesImplementations(new CreatingActivities());

@@ -1,11 +1,6 @@
 package io.switchboard.voice.control;
 
 import io.switchboard.common.SwitchboardSearchAttributes;
-import io.switchboard.video.RoomInfo;
-import io.switchboard.video.RoomRequest;
-import io.switchboard.video.VideoActivities;
-import io.switchboard.video.VideoRoomWorkflow;
-import io.switchboard.video.VideoRoomWorkflowImpl;
 import io.switchboard.voice.control.CallCommand.Action;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
@@ -19,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records the histories that {@link CallControlReplayTest} replays: a call command and a video room
- * creation. Run it on purpose, when a workflow change is released, with {@code
- * -Dswitchboard.recordHistories=true} and {@code -Dswitchboard.historyVersion=v2}; new files are
- * added beside the old ones, which must keep replaying.
+ * Records the histories that {@link CallControlReplayTest} replays: a call command (video rooms,
+ * which now live as long as the room, are recorded by {@code VideoRoomHistoryRecorder}). Run it on
+ * purpose, when a workflow change is released, with {@code -Dswitchboard.recordHistories=true} and
+ * {@code -Dswitchboard.historyVersion=v2}; new files are added beside the old ones, which must keep
+ * replaying.
  */
 @EnabledIfSystemProperty(named = "switchboard.recordHistories", matches = "true")
 class CallControlHistoryRecorder {
@@ -30,20 +26,17 @@ class CallControlHistoryRecorder {
   static final String VERSION = System.getProperty("switchboard.historyVersion", "v2");
 
   @Test
-  void recordHangUpAndRoomCreation() throws Exception {
+  void recordHangUp() throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       for (SearchAttributeKey<?> attribute : SwitchboardSearchAttributes.ALL) {
         env.registerSearchAttribute(
             attribute.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
       }
       Worker worker = env.newWorker("voice");
-      worker.registerWorkflowImplementationTypes(
-          CallControlWorkflowImpl.class, VideoRoomWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(CallControlWorkflowImpl.class);
       CallControlActivities control =
           command -> new CallCommandResult(command.callSid(), "completed", null, null, null, null);
-      VideoActivities video =
-          request -> new RoomInfo("RM1", request.uniqueName(), request.type(), "in-progress");
-      worker.registerActivitiesImplementations(control, video);
+      worker.registerActivitiesImplementations(control);
       env.start();
       WorkflowClient client = env.getWorkflowClient();
 
@@ -51,11 +44,6 @@ class CallControlHistoryRecorder {
           .newWorkflowStub(CallControlWorkflow.class, options("call-control:CA1:h1"))
           .control(new CallCommand("CA1", Action.HANG_UP, null));
       write(client, "call-control:CA1:h1", "hang-up-" + VERSION + ".json");
-
-      client
-          .newWorkflowStub(VideoRoomWorkflow.class, options("video-room:standup:h2"))
-          .create(new RoomRequest("standup", "group"));
-      write(client, "video-room:standup:h2", "room-created-" + VERSION + ".json");
     }
   }
 
