@@ -20,5 +20,19 @@ public interface CallEventRepository extends Repository<CallEventRecord, Long> {
   void add(
       @Param("callSid") String callSid, @Param("status") String status, @Param("at") Instant at);
 
+  /** Adds an event with its detail unless it is there already. */
+  @Modifying
+  @Query(
+      """
+      INSERT INTO call_events (call_sid, status, occurred_at, detail)
+      VALUES (:callSid, :status, :at, :detail)
+      ON CONFLICT DO NOTHING
+      """)
+  void addDetailed(
+      @Param("callSid") String callSid,
+      @Param("status") String status,
+      @Param("at") Instant at,
+      @Param("detail") String detail);
+
   List<CallEventRecord> findByCallSidOrderByOccurredAtAscIdAsc(String callSid);
 }

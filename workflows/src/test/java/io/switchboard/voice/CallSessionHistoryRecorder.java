@@ -161,6 +161,18 @@ class CallSessionHistoryRecorder {
 
     @Override
     public void recordConsent(io.switchboard.voice.flow.ConsentRecord consent) {}
+
+    @Override
+    public void releaseAgent(io.switchboard.voice.flow.AgentRelease release) {}
+  }
+
+  /** Records nothing: the history shows the writes, which is what replay needs. */
+  static final class RecordedVoiceActivities implements VoiceActivities {
+    @Override
+    public void recordCall(CallRecordRequest request) {}
+
+    @Override
+    public void recordCallEvent(CallEventRequest request) {}
   }
 
   interface Scenario {
@@ -180,7 +192,7 @@ class CallSessionHistoryRecorder {
       Worker worker = env.newWorker("voice");
       worker.registerWorkflowImplementationTypes(CallSessionWorkflowImpl.class);
       worker.registerActivitiesImplementations(
-          (VoiceActivities) request -> {}, new RecordedFlowActivities());
+          new RecordedVoiceActivities(), new RecordedFlowActivities());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       scenario.run(client, worker);

@@ -1,5 +1,6 @@
 package io.switchboard.api.voice;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.switchboard.api.voice.outbound.OutboundCallView;
 import io.switchboard.voice.CallEventRecord;
 import io.switchboard.voice.CallRecord;
@@ -33,8 +34,15 @@ public record CallView(
     List<Event> events,
     OutboundCallView outbound) {
 
-  /** One status change. */
-  public record Event(String status, Instant occurredAt) {}
+  /**
+   * One status change, or an event beside the statuses such as a queued callback's progress.
+   *
+   * @param status Twilio's status, or an event such as {@code callback-requested}
+   * @param occurredAt when
+   * @param detail more about an event (an agent, an outbound call's key), else absent
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Event(String status, Instant occurredAt, String detail) {}
 
   static CallView of(CallRecord call, List<CallEventRecord> events) {
     return new CallView(
@@ -46,7 +54,9 @@ public record CallView(
         call.startedAt(),
         call.updatedAt(),
         call.endedAt(),
-        events.stream().map(event -> new Event(event.status(), event.occurredAt())).toList(),
+        events.stream()
+            .map(event -> new Event(event.status(), event.occurredAt(), event.detail()))
+            .toList(),
         null);
   }
 
