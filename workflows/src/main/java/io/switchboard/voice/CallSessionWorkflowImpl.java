@@ -62,7 +62,7 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   static final String QUEUED_CALLBACK_CHANGE = "queued-callback";
 
   /** The callback waits this long for the caller's hang-up before it asks for an agent. */
-  static final Duration HANG_UP_GRACE = Duration.ofSeconds(30);
+  static final Duration HANG_UP_GRACE = Duration.ofSeconds(10);
 
   private static final Logger log = Workflow.getLogger(CallSessionWorkflowImpl.class);
 
