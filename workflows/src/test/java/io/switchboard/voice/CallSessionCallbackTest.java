@@ -169,6 +169,37 @@ class CallSessionCallbackTest {
   }
 
   @Test
+  void aLongWaitForAnAgentContinuesAsNewAndStillCallsBackOnce(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(flowActivities.reserveAgent(any()))
+        .thenReturn(null, null, null, null, null, null, null, null, null, null, ALICE);
+    when(outbound.place(any())).thenReturn(new PlacedCall("CAback1", "queued", null));
+    // No status callbacks: the outbound call asks Twilio, which says it was answered.
+    when(outbound.fetch(any())).thenReturn(new PlacedCall("CAback1", "completed", null));
+    start(env, worker);
+    CallSessionInput input =
+        new CallSessionInput(
+            "CA5", "AC1", "+15551230001", "+15559870002", "inbound", 1L, FLOW, 60, null);
+    CallSessionWorkflowTest.answer(client, worker, input);
+    CallSessionWorkflow session = CallSessionFlowTest.session(client, "CA5");
+    String firstRun = WorkflowStub.fromTyped(session).describe().getExecution().getRunId();
+    session.nextInstruction(turn("CA5", "q.wait", Map.of()));
+    session.nextInstruction(CallSessionFlowTest.action("CA5", "q.callback", "1"));
+    session.nextInstruction(turn("CA5", "q", Map.of("QueueResult", "leave")));
+    session.callStatusChanged(new CallStatusEvent("CA5", "completed", 90, 9));
+
+    CallState done = WorkflowStub.fromTyped(session).getResult(CallState.class);
+
+    assertThat(WorkflowStub.fromTyped(session).describe().getExecution().getRunId())
+        .isNotEqualTo(firstRun);
+    assertThat(done.ended()).isTrue();
+    assertThat(done.variables()).containsEntry("callback", "answered");
+    verify(outbound).place(any());
+    assertThat(events())
+        .containsExactly("callback-requested", "callback-calling", "callback-answered");
+  }
+
+  @Test
   void anotherKeyDuringTheOfferKeepsTheCallerOnHold(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     when(flowActivities.reserveAgent(any())).thenReturn(null);
