@@ -37,7 +37,10 @@ final class QueuedCallbackCall {
   /** Said after the agent's call ends, or when the agent does not answer. */
   static final String GOODBYE = "Thank you for calling. Goodbye.";
 
-  /** Ring time for the agent once the caller is on the line, as for a caller from the queue. */
+  /**
+   * Ring time for the agent once the caller is on the line when the node gives none, as for a
+   * caller from the queue.
+   */
   private static final int AGENT_RING_SECONDS = 20;
 
   private static final Logger log = Workflow.getLogger(QueuedCallbackCall.class);
@@ -122,7 +125,7 @@ final class QueuedCallbackCall {
             labels,
             VoiceInstruction.of(
                 new VoiceInstruction.Say(option.greetingOrDefault()),
-                new VoiceInstruction.Dial(agent.target(), null, AGENT_RING_SECONDS),
+                new VoiceInstruction.Dial(agent.target(), null, agentRing()),
                 new VoiceInstruction.Say(GOODBYE),
                 new VoiceInstruction.Hangup()));
     OutboundCallWorkflow child =
@@ -144,6 +147,10 @@ final class QueuedCallbackCall {
       release();
     }
     return outcome;
+  }
+
+  private int agentRing() {
+    return request.agentRingSeconds() == null ? AGENT_RING_SECONDS : request.agentRingSeconds();
   }
 
   /** Frees the agent reserved for a callback that will not be connected. */

@@ -133,7 +133,8 @@ final class AgentRouting {
     if (reserved != null || offer == null || !offer.digit().equals(FlowRoutes.heard(params))) {
       return reserved != null ? List.of(new VoiceInstruction.Leave()) : waitTurn(node, params, now);
     }
-    callback = new QueuedCallback(node.id(), node.skills(), offer, enqueuedAtMillis, now);
+    callback =
+        new QueuedCallback(node.id(), node.skills(), offer, enqueuedAtMillis, now, node.timeout());
     return List.of(new VoiceInstruction.Leave());
   }
 

@@ -11,13 +11,16 @@ import java.util.List;
  * @param option the node's callback settings
  * @param enqueuedAtMillis when the caller joined the queue, workflow time
  * @param requestedAtMillis when they asked for the callback, workflow time
+ * @param agentRingSeconds how long the agent's phone rings once the caller answers: the route
+ *     node's {@code timeout}, or null for the default
  */
 public record QueuedCallback(
     String node,
     List<String> skills,
     CallbackOption option,
     long enqueuedAtMillis,
-    long requestedAtMillis) {
+    long requestedAtMillis,
+    Integer agentRingSeconds) {
 
   public QueuedCallback {
     skills = skills == null ? List.of() : List.copyOf(skills);
