@@ -161,6 +161,11 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
         new CallEventRequest(
             input.callSid(), "callback-" + newState, detail, Workflow.currentTimeMillis());
     pendingWrites.add(Async.procedure(activities::recordCallEvent, event));
+    // Replay-safe, like switchboard_call_ended: ops see callbacks requested and how they ended.
+    Workflow.getMetricsScope()
+        .tagged(Map.of("state", newState))
+        .counter("switchboard_call_callback")
+        .inc(1);
   }
 
   private boolean historyIsLong() {
