@@ -41,6 +41,7 @@ class IvrRoutingPlatformIT {
 
   @LocalServerPort int port;
   @Autowired WorkflowClient workflows;
+  @Autowired io.switchboard.config.SwitchboardProperties properties;
 
   @Test
   void aQueuedCallerIsConnectedWhenAnAgentWithTheSkillBecomesFree() throws Exception {
@@ -77,6 +78,69 @@ class IvrRoutingPlatformIT {
     assertThat(send("GET", "/api/agents/busy-" + id, KEY, null).body())
         .contains("\"available\":false")
         .contains("\"reservedFor\":\"" + state.callSid() + "\"");
+  }
+
+  @Test
+  void aCallerWhoTakesTheCallbackHangsUpKeepsTheirPlaceAndIsCalledBackToTheFreedAgent()
+      throws Exception {
+    String id = suffix();
+    String skill = "callback" + id;
+    putAgent("cb-" + id, "client:cb" + id, skill, 1, false);
+    String node = "cb" + id;
+    String number =
+        publishAndMap(
+            """
+            {'start':'%1$s','nodes':[
+             {'id':'%1$s','type':'route','skills':['%2$s'],'next':'bye',
+              'callback':{'digit':'1','prompt':'Press 1 and we will call you back.',
+                          'confirmPrompt':'We will call you back when an agent is free.',
+                          'greeting':'This is your call back.','attempts':2,'spacing':30}},
+             {'id':'bye','type':'hangup','say':'Thanks for waiting.'}]}
+            """
+                .formatted(node, skill));
+    String caller = caller();
+
+    // The caller hears the offer on the first wait turn, presses 1 and the call ends.
+    String transcript = call(caller, number, List.of("1"));
+    String callSid = jsonField(transcript, "callSid");
+
+    assertThat(transcript)
+        .contains("Press 1 and we will call you back.")
+        .contains("Leaves the queue")
+        .contains("We will call you back when an agent is free.")
+        .doesNotContain("Dials");
+    await("/api/calls/" + callSid, "callback-requested");
+    // Hung up, but still waiting: the session holds the caller's place, nobody is called yet.
+    assertThat(state(callSid).variables()).containsEntry("callback", "requested");
+    assertThat(twilioCalls(caller)).isEmpty();
+
+    HttpResponse<String> free =
+        send("PUT", "/api/agents/cb-" + id + "/availability", KEY, "{\"available\":true}");
+    assertThat(free.statusCode()).as(free.body()).isEqualTo(200);
+
+    // The session ends once the callback has been placed, answered and connected.
+    CallState done =
+        workflows
+            .newUntypedWorkflowStub(CallWorkflowIds.call(callSid))
+            .getResult(90, TimeUnit.SECONDS, CallState.class);
+    assertThat(done.variables()).containsEntry("callback", "answered");
+    String outbound = send("GET", "/api/calls/callback-" + callSid, KEY, null).body();
+    assertThat(outbound).contains("\"status\":\"completed\"").contains("callbackFor");
+    List<String> calls = twilioCalls(caller);
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0)).contains("\"from\":\"" + number + "\"");
+    String callbackSid = jsonField(calls.get(0), "sid");
+    String answered = send("GET", "/api/webhook-events?sid=" + callbackSid, KEY, null).body();
+    assertThat(answered).contains("This is your call back.").contains("cb" + id);
+    String events = send("GET", "/api/calls/" + callSid, KEY, null).body();
+    assertThat(events)
+        .contains("callback-requested")
+        .contains("callback-calling")
+        .contains("callback-answered")
+        .contains("agent cb-" + id)
+        .doesNotContain("\"detail\":\"" + caller);
+    assertThat(send("GET", "/api/agents/cb-" + id, KEY, null).body())
+        .contains("\"reservedFor\":\"" + callSid + "\"");
   }
 
   @Test
@@ -217,7 +281,11 @@ class IvrRoutingPlatformIT {
   }
 
   private String await(String path, String expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    return await(path, expected, Duration.ofSeconds(20));
+  }
+
+  private String await(String path, String expected, Duration patience) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {
       HttpResponse<String> response = send("GET", path, KEY, null);
@@ -255,11 +323,15 @@ class IvrRoutingPlatformIT {
     }
   }
 
-  /** Places a call through the simulator and returns its transcript as JSON. */
   private String call(String to, List<String> inputs) throws Exception {
+    return call(caller(), to, inputs);
+  }
+
+  /** Places a call through the simulator and returns its transcript as JSON. */
+  private String call(String from, String to, List<String> inputs) throws Exception {
     String body =
         "{\"from\":\""
-            + caller()
+            + from
             + "\",\"to\":\""
             + to
             + "\",\"inputs\":["
@@ -274,6 +346,36 @@ class IvrRoutingPlatformIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
     return call.body();
+  }
+
+  /** The calls Twilio (the simulator) has to a number, each as its JSON object. */
+  private List<String> twilioCalls(String to) throws Exception {
+    String account = properties.twilio().accountSid();
+    String basic = account + ":" + properties.twilio().authToken();
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        local(
+                            "/simulator/twilio/2010-04-01/Accounts/"
+                                + account
+                                + "/Calls.json?To="
+                                + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8))))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder()
+                            .encodeToString(basic.getBytes(StandardCharsets.UTF_8)))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    tools.jackson.databind.JsonNode calls =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(response.body())
+            .get("calls");
+    return calls.valueStream().map(tools.jackson.databind.JsonNode::toString).toList();
   }
 
   private HttpResponse<String> send(String method, String path, String key, String json)

@@ -59,6 +59,25 @@ public class AgentRepository {
         == 1;
   }
 
+  /**
+   * Makes an agent available again if it still holds this reservation: one reserved since by
+   * another call, or set available or unavailable by a person, is left alone. Returns whether it
+   * was freed.
+   */
+  public boolean release(String id, String requestId, Instant at) {
+    return jdbc.sql(
+                """
+                UPDATE agents SET available = TRUE, reservation = NULL, reserved_for = NULL,
+                  updated_at = :at
+                WHERE id = :id AND reservation = :request AND NOT available
+                """)
+            .param("id", id)
+            .param("request", requestId)
+            .param("at", Timestamp.from(at))
+            .update()
+        == 1;
+  }
+
   public Optional<AgentRow> find(String id) {
     return jdbc.sql("SELECT * FROM agents WHERE id = :id")
         .param("id", id)

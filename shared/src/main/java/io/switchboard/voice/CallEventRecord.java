@@ -5,7 +5,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One status a call went through, or another event of it (a transfer into a flow) with its detail.
+ * One status a call went through, or an event beside its statuses (a transfer into a flow, a queued
+ * callback's progress), with its detail.
  */
 @Table("call_events")
 public record CallEventRecord(

@@ -2,6 +2,7 @@ package io.switchboard.voice;
 
 import io.switchboard.recording.RecordingRepository;
 import io.switchboard.voice.flow.Agent;
+import io.switchboard.voice.flow.AgentRelease;
 import io.switchboard.voice.flow.AgentRequest;
 import io.switchboard.voice.flow.ConsentRecord;
 import io.switchboard.voice.flow.DecisionRequest;
@@ -87,6 +88,13 @@ public class FlowActivitiesImpl implements FlowActivities {
         .reserve(request.skills(), request.callSid(), request.requestId(), clock.instant())
         .map(agent -> new Agent(agent.id(), agent.target(), agent.priority()))
         .orElse(null);
+  }
+
+  @Override
+  public void releaseAgent(AgentRelease release) {
+    boolean freed = agents.release(release.agentId(), release.requestId(), clock.instant());
+    log.info(
+        "agent {} {} after an unused reservation", release.agentId(), freed ? "freed" : "kept");
   }
 
   @Override

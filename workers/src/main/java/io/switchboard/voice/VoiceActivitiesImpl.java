@@ -32,4 +32,13 @@ public class VoiceActivitiesImpl implements VoiceActivities {
         isFinal);
     events.add(request.callSid(), request.status(), at);
   }
+
+  @Override
+  public void recordCallEvent(CallEventRequest request) {
+    events.addDetailed(
+        request.callSid(),
+        request.event(),
+        Instant.ofEpochMilli(request.occurredAtMillis()),
+        request.detail());
+  }
 }

@@ -36,6 +36,7 @@ class VoiceActivitiesImplTest {
   @Autowired VoiceActivitiesImpl activities;
   @Autowired CallRepository calls;
   @Autowired CallEventRepository events;
+  @Autowired AgentRepository agents;
 
   @Test
   void retriedActivityRecordsTheCallAndItsEventOnce() {
@@ -68,6 +69,47 @@ class VoiceActivitiesImplTest {
     activities.recordCall(request("CA3", "in-progress", 1_000));
 
     assertThat(calls.findById("CA3")).get().extracting(CallRecord::status).isEqualTo("completed");
+  }
+
+  @Test
+  void aCallbackEventIsAddedOnceWithItsDetailAndLeavesTheCallsStatusAlone() {
+    activities.recordCall(request("CA4", "completed", 61_000));
+    CallEventRequest calling =
+        new CallEventRequest("CA4", "callback-calling", "agent alice", 90_000);
+
+    activities.recordCallEvent(calling);
+    activities.recordCallEvent(calling);
+
+    assertThat(calls.findById("CA4")).get().extracting(CallRecord::status).isEqualTo("completed");
+    assertThat(events.findByCallSidOrderByOccurredAtAscIdAsc("CA4"))
+        .extracting(CallEventRecord::status, CallEventRecord::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("completed", null),
+            org.assertj.core.groups.Tuple.tuple("callback-calling", "agent alice"));
+  }
+
+  @Test
+  void anUnusedReservationIsReleasedOnlyWhileTheAgentStillHoldsIt() {
+    Instant at = Instant.ofEpochMilli(1_000);
+    agents.save(
+        new AgentRow("cb-a", "A", "client:a", java.util.List.of("cb"), 1, true, null, at), at);
+    agents.setAvailable("cb-a", true, at);
+    assertThat(agents.reserve(java.util.List.of("cb"), "CA5", "r1", at)).isPresent();
+
+    boolean wrongReservation = agents.release("cb-a", "r2", at.plusSeconds(1));
+    boolean freed = agents.release("cb-a", "r1", at.plusSeconds(2));
+    boolean again = agents.release("cb-a", "r1", at.plusSeconds(3));
+
+    assertThat(wrongReservation).isFalse();
+    assertThat(freed).isTrue();
+    assertThat(again).isFalse();
+    assertThat(agents.find("cb-a"))
+        .get()
+        .satisfies(
+            agent -> {
+              assertThat(agent.available()).isTrue();
+              assertThat(agent.reservedFor()).isNull();
+            });
   }
 
   private static CallRecordRequest request(String callSid, String status, long at) {

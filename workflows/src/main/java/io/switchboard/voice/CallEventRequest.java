@@ -1,12 +1,14 @@
 package io.switchboard.voice;
 
 /**
- * One event of a call for its recorded history.
+ * Asks the database activity to add an event to a call's history without changing its status, for
+ * what happens beside Twilio's statuses (a transfer into a flow; a queued callback asked for,
+ * placed, answered).
  *
  * @param callSid the call
- * @param event what happened, for example {@code transferred-to-flow}
- * @param detail what it concerned, for example {@code flow support version 3}; never personal data
- * @param occurredAtMillis when, epoch milliseconds, from workflow time
+ * @param event what happened, for example {@code callback-requested}
+ * @param detail more about it (a node, an agent, an outbound call), never a phone number, or null
+ * @param occurredAtMillis when it happened, epoch milliseconds, from workflow time
  */
 public record CallEventRequest(
     String callSid, String event, String detail, long occurredAtMillis) {}

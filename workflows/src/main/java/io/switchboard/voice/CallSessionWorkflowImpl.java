@@ -61,6 +61,15 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
    */
   static final String FLOW_TRANSFER_CHANGE = "flow-transfer";
 
+  /**
+   * Sessions from before queued callbacks ended with the call; from this version on, a caller who
+   * asked to be called back keeps the session (and so their place) after hanging up.
+   */
+  static final String QUEUED_CALLBACK_CHANGE = "queued-callback";
+
+  /** The callback waits this long for the caller's hang-up before it asks for an agent. */
+  static final Duration HANG_UP_GRACE = Duration.ofSeconds(10);
+
   private static final Logger log = Workflow.getLogger(CallSessionWorkflowImpl.class);
 
   private final ActivityOptions recordOptions =
@@ -77,9 +86,6 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   private final VoiceActivities activities =
       Workflow.newActivityStub(VoiceActivities.class, recordOptions);
 
-  private final CallEventActivities events =
-      Workflow.newActivityStub(CallEventActivities.class, recordOptions);
-
   private final CallSessionInput input;
   private final List<Promise<Void>> pendingWrites = new ArrayList<>();
   private String status = "ringing";
@@ -94,6 +100,9 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   /** Whether this run moved the call to another flow than its input's. */
   private boolean transferred;
 
+  /** A queued callback's progress (waiting, calling, answered, ...), or null without one. */
+  private String callback;
+
   @WorkflowInit
   public CallSessionWorkflowImpl(CallSessionInput input) {
     this.input = input;
@@ -103,6 +112,8 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
       turns = carried.turns();
       lastSequence = carried.lastSequence();
       firstAnswer = carried.firstAnswer();
+      callback = carried.callback();
+      ended = CallStatuses.isFinal(status);
       if (carried.flow() != null && input.flow() != null) {
         flow = new FlowEngine(input.flow(), carried.flow(), services);
       }
@@ -111,19 +122,59 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
 
   @Override
   public CallState run(CallSessionInput input) {
-    while (!ended) {
+    while (!ended && callback == null) {
       int seen = changes;
       boolean progressed = Workflow.await(MAX_IDLE, () -> ended || changes != seen);
       if (!progressed) {
         log.info("call session idle for {}, closing", MAX_IDLE);
         break;
       }
-      if (!ended && historyIsLong()) {
+      if (!ended && callback == null && historyIsLong()) {
         continueAsNew();
       }
     }
+    if (callback != null) {
+      callBack();
+    }
     finishWrites();
     return getState();
+  }
+
+  /**
+   * Keeps the caller's place after they hung up: asks for an agent as a caller on hold would,
+   * continuing as new while it waits, then calls the caller back and connects the agent.
+   */
+  private void callBack() {
+    Workflow.await(HANG_UP_GRACE, () -> ended);
+    QueuedCallbackCall call = new QueuedCallbackCall(input, flow.callback());
+    while (!call.reserveAgent()) {
+      long left = call.deadlineMillis() - Workflow.currentTimeMillis();
+      if (left <= 0) {
+        callbackEvent("expired", "no agent within the callback's maxWait");
+        return;
+      }
+      Workflow.sleep(Duration.ofMillis(Math.min(left, QueuedCallbackCall.POLL.toMillis())));
+      if (historyIsLong()) {
+        continueAsNew();
+      }
+    }
+    callbackEvent("calling", "agent " + call.agent().id() + ", outbound " + call.outboundKey());
+    String outcome = call.place();
+    callbackEvent(outcome, "agent " + call.agent().id() + ", outbound " + call.outboundKey());
+  }
+
+  private void callbackEvent(String newState, String detail) {
+    callback = newState;
+    changes++;
+    CallEventRequest event =
+        new CallEventRequest(
+            input.callSid(), "callback-" + newState, detail, Workflow.currentTimeMillis());
+    pendingWrites.add(Async.procedure(activities::recordCallEvent, event));
+    // Replay-safe, like switchboard_call_ended: ops see callbacks requested and how they ended.
+    Workflow.getMetricsScope()
+        .tagged(Map.of("state", newState))
+        .counter("switchboard_call_callback")
+        .inc(1);
   }
 
   private boolean historyIsLong() {
@@ -141,7 +192,12 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
     finishWrites();
     SessionCarry carry =
         new SessionCarry(
-            status, turns, lastSequence, firstAnswer, flow == null ? null : flow.snapshot());
+            status,
+            turns,
+            lastSequence,
+            firstAnswer,
+            flow == null ? null : flow.snapshot(),
+            callback);
     log.info("call session continues as new after {} turns", turns);
     // After a transfer the next run must rebuild the flow the call is on now, not the first one.
     CallSessionInput next = transferred ? input.withFlow(flow.flow()) : input;
@@ -191,7 +247,14 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
       }
       return firstAnswer;
     }
-    return flow.resume(turn.step(), turn.parameters(), Workflow.currentTimeMillis());
+    VoiceInstruction next =
+        flow.resume(turn.step(), turn.parameters(), Workflow.currentTimeMillis());
+    if (flow.callback() != null
+        && callback == null
+        && Workflow.getVersion(QUEUED_CALLBACK_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      callbackEvent("requested", "queue node " + flow.callback().node());
+    }
+    return next;
   }
 
   /**
@@ -237,7 +300,7 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
             "transferred-to-flow",
             "flow " + transfer.flow().name() + " version " + transfer.flow().version(),
             now);
-    pendingWrites.add(Async.procedure(events::recordCallEvent, event));
+    pendingWrites.add(Async.procedure(activities::recordCallEvent, event));
     log.info(
         "call transferred to flow {} version {}",
         transfer.flow().name(),
@@ -295,7 +358,16 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
         flow.flow().name(),
         flow.flow().version(),
         flow.waitingAt(),
-        flow.variables());
+        variables());
+  }
+
+  /** The flow's variables, with where a queued callback stands. */
+  private java.util.SortedMap<String, String> variables() {
+    java.util.SortedMap<String, String> variables = flow.variables();
+    if (callback != null) {
+      variables.put("callback", callback);
+    }
+    return variables;
   }
 
   private void record(String newStatus) {

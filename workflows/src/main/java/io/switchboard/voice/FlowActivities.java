@@ -1,6 +1,7 @@
 package io.switchboard.voice;
 
 import io.switchboard.voice.flow.Agent;
+import io.switchboard.voice.flow.AgentRelease;
 import io.switchboard.voice.flow.AgentRequest;
 import io.switchboard.voice.flow.ConsentRecord;
 import io.switchboard.voice.flow.DecisionRequest;
@@ -21,6 +22,10 @@ public interface FlowActivities {
   /** Reserves the best free agent with every skill, or null; a retry returns the same agent. */
   @ActivityMethod
   Agent reserveAgent(AgentRequest request);
+
+  /** Makes an agent available again whose reservation was not used; a repeat changes nothing. */
+  @ActivityMethod
+  void releaseAgent(AgentRelease release);
 
   /** Keeps the caller's recording consent where the recording pipeline checks it. */
   @ActivityMethod

@@ -10,6 +10,12 @@ import io.switchboard.voice.flow.FlowSnapshot;
  * @param lastSequence the SequenceNumber of the last status callback applied
  * @param firstAnswer the answer to the first webhook, for a late duplicate of it
  * @param flow where the call is in its flow, or null without one
+ * @param callback where a queued callback stands ({@code waiting}), or null without one
  */
 public record SessionCarry(
-    String status, int turns, int lastSequence, VoiceInstruction firstAnswer, FlowSnapshot flow) {}
+    String status,
+    int turns,
+    int lastSequence,
+    VoiceInstruction firstAnswer,
+    FlowSnapshot flow,
+    String callback) {}

@@ -10,4 +10,8 @@ public interface VoiceActivities {
   /** Creates the call's row, or updates its status if the row exists. */
   @ActivityMethod
   void recordCall(CallRecordRequest request);
+
+  /** Adds an event to the call's history, once; the call's status stays as it is. */
+  @ActivityMethod
+  void recordCallEvent(CallEventRequest request);
 }

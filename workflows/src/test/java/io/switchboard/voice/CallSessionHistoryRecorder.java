@@ -144,6 +144,25 @@ class CallSessionHistoryRecorder {
         });
   }
 
+  /**
+   * Since queued callbacks: the offer, the caller pressing its digit and hanging up, the version
+   * marker, the agent found after the hang-up, the child outbound call and its outcome.
+   */
+  @Test
+  void recordQueuedCallbackCalledBack() throws Exception {
+    record(
+        "flow-callback-v6-queued-callback.json",
+        (client, worker) -> {
+          CallSessionWorkflowTest.answer(
+              client, worker, CallSessionFlowTest.call("CA100", CallSessionCallbackTest.FLOW));
+          CallSessionWorkflow session = session(client);
+          session.nextInstruction(queue("q.wait", "QueueTime", "5"));
+          session.nextInstruction(CallSessionFlowTest.action("CA100", "q.callback", "1"));
+          session.nextInstruction(queue("q", "QueueResult", "leave"));
+          session.callStatusChanged(new CallStatusEvent("CA100", "completed", 90, 8));
+        });
+  }
+
   private static VoiceTurn queue(String step, String name, String value) {
     return new VoiceTurn(
         "CA100",
@@ -179,6 +198,43 @@ class CallSessionHistoryRecorder {
 
     @Override
     public void recordConsent(io.switchboard.voice.flow.ConsentRecord consent) {}
+
+    @Override
+    public void releaseAgent(io.switchboard.voice.flow.AgentRelease release) {}
+  }
+
+  /** A callback call that Twilio reports completed when the workflow asks. */
+  static final class RecordedOutboundActivities
+      implements io.switchboard.voice.outbound.OutboundCallActivities {
+    @Override
+    public void recordAccepted(io.switchboard.voice.outbound.OutboundCallRequest request) {}
+
+    @Override
+    public long requestTurn(TurnRequest request) {
+      return 0;
+    }
+
+    @Override
+    public PlacedCall place(PlaceRequest request) {
+      return new PlacedCall("CA200", "queued", null);
+    }
+
+    @Override
+    public PlacedCall fetch(String callSid) {
+      return new PlacedCall(callSid, "completed", null);
+    }
+
+    @Override
+    public void recordStatus(StatusRecord record) {}
+  }
+
+  /** Records nothing: the history shows the writes, which is what replay needs. */
+  static final class RecordedVoiceActivities implements VoiceActivities {
+    @Override
+    public void recordCall(CallRecordRequest request) {}
+
+    @Override
+    public void recordCallEvent(CallEventRequest request) {}
   }
 
   interface Scenario {
@@ -196,11 +252,13 @@ class CallSessionHistoryRecorder {
         env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
       }
       Worker worker = env.newWorker("voice");
-      worker.registerWorkflowImplementationTypes(CallSessionWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(
+          CallSessionWorkflowImpl.class,
+          io.switchboard.voice.outbound.OutboundCallWorkflowImpl.class);
       worker.registerActivitiesImplementations(
-          (VoiceActivities) request -> {},
-          (CallEventActivities) request -> {},
-          new RecordedFlowActivities());
+          new RecordedVoiceActivities(),
+          new RecordedFlowActivities(),
+          new RecordedOutboundActivities());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       scenario.run(client, worker);

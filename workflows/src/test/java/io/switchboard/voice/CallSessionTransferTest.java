@@ -53,13 +53,11 @@ class CallSessionTransferTest {
 
   private final VoiceActivities voice =
       mock(VoiceActivities.class, withSettings().withoutAnnotations());
-  private final CallEventActivities events =
-      mock(CallEventActivities.class, withSettings().withoutAnnotations());
 
   @Test
   void aCallInAFlowMovesToTheTransferredFlowAndTheTransferIsRecorded(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    worker.registerActivitiesImplementations(voice, events);
+    worker.registerActivitiesImplementations(voice);
     env.start();
     Flow menu =
         Flows.parse(
@@ -79,7 +77,7 @@ class CallSessionTransferTest {
     assertThat(state.flowName()).isEqualTo("survey");
     assertThat(state.flowVersion()).isEqualTo(3);
     assertThat(state.variables()).containsEntry("score", "5");
-    verify(events, timeout(5_000))
+    verify(voice, timeout(5_000))
         .recordCallEvent(
             argThat(
                 e ->
@@ -91,7 +89,7 @@ class CallSessionTransferTest {
   @Test
   void aTransferStartsTheSessionOfACallThatHadNone(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    worker.registerActivitiesImplementations(voice, events);
+    worker.registerActivitiesImplementations(voice);
     env.start();
     CallSessionWorkflow stub =
         client.newWorkflowStub(
@@ -121,7 +119,7 @@ class CallSessionTransferTest {
   @Test
   void aTransferForAnotherCallIsRefusedAndLeavesTheSessionOnItsFlow(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    worker.registerActivitiesImplementations(voice, events);
+    worker.registerActivitiesImplementations(voice);
     env.start();
     CallSessionWorkflowTest.answer(client, worker, CallSessionFlowTest.call("CA12", null));
     CallSessionWorkflow session = CallSessionFlowTest.session(client, "CA12");

@@ -1,5 +1,6 @@
 package io.switchboard.api.voice;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.switchboard.api.voice.outbound.OutboundCallView;
 import io.switchboard.voice.CallEventRecord;
 import io.switchboard.voice.CallRecord;
@@ -34,12 +35,14 @@ public record CallView(
     OutboundCallView outbound) {
 
   /**
-   * One status change, or another event ({@code transferred-to-flow}).
+   * One status change, or an event beside the statuses: a transfer into a flow, a queued callback's
+   * progress.
    *
-   * @param status the status, or the event's name
+   * @param status Twilio's status, or an event such as {@code callback-requested}
    * @param occurredAt when
-   * @param detail what a non-status event concerned (the flow and its version), else null
+   * @param detail more about an event (an agent, an outbound call's key), else absent
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Event(String status, Instant occurredAt, String detail) {}
 
   static CallView of(CallRecord call, List<CallEventRecord> events) {

@@ -84,7 +84,10 @@ public class TwimlRenderer {
     } else {
       builder = new Dial.Builder(target);
     }
-    builder.action(dial.action());
+    if (dial.action() != null) {
+      // Without an action Twilio goes on with the document's next verb after the call.
+      builder.action(dial.action());
+    }
     if (dial.timeoutSeconds() != null) {
       builder.timeout(dial.timeoutSeconds());
     }

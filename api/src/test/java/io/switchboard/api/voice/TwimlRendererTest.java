@@ -80,4 +80,17 @@ class TwimlRendererTest {
         .contains("<Dial action=\"route\"><Client>bob</Client></Dial>")
         .contains("recordingStatusCallback=\"../recording\"");
   }
+
+  @Test
+  void aDialWithoutActionGoesOnWithTheDocument() {
+    String xml =
+        renderer.render(
+            VoiceInstruction.of(
+                new Dial("client:alice", null, 20), new Say("Goodbye."), new Hangup()));
+
+    assertThat(xml)
+        .contains("<Dial timeout=\"20\"><Client>alice</Client></Dial>")
+        .contains("Goodbye.")
+        .doesNotContain("action");
+  }
 }

@@ -17,7 +17,8 @@ import org.w3c.dom.Element;
  * waits. The caller script {@code queue:wait:N:M} has the caller hold through up to N wait
  * documents, each taking M real milliseconds (hold music that lasts, so that something outside the
  * call, such as an agent becoming free, can happen meanwhile); QueueTime counts the simulated
- * seconds the caller has waited. Only after the last one does the simulated agent take the call.
+ * seconds the caller has waited. Only after the last one does the simulated agent take the call. A
+ * Gather in the wait TwiML (a callback offer) takes the caller's next scripted input.
  */
 final class EnqueueVerb {
 
@@ -87,7 +88,22 @@ final class EnqueueVerb {
     TwimlLoader.Loaded hold =
         loader.load(
             session, url, TwimlUrls.method(enqueue.getAttribute("waitUrlMethod"), "POST"), params);
-    session.returnTo(documentUrl); // the wait TwiML does not replace the caller's document
+    try {
+      return runHoldVerbs(session, loader, hold, queueSid);
+    } finally {
+      session.returnTo(documentUrl); // the wait TwiML does not replace the caller's document
+    }
+  }
+
+  /**
+   * The verbs of a wait document, relative URLs resolved against it. A Gather there (a callback
+   * offer) takes the caller's next input; keys pressed request its action, whose TwiML runs in the
+   * queue like the wait document's own (Twilio allows Gather in wait TwiML).
+   */
+  private static String runHoldVerbs(
+      CallSession session, TwimlLoader loader, TwimlLoader.Loaded hold, String queueSid)
+      throws TwimlFailure {
+    session.returnTo(hold.url());
     for (Element verb : hold.verbs()) {
       switch (verb.getTagName()) {
         case "Leave" -> {
@@ -96,6 +112,21 @@ final class EnqueueVerb {
         }
         case "Hangup" -> {
           return "hangup";
+        }
+        case "Gather" -> {
+          Step step = GatherVerb.run(session, verb);
+          if (step instanceof Step.End) {
+            return "hangup";
+          }
+          if (step instanceof Step.Fetch fetch) {
+            Map<String, String> params = new LinkedHashMap<>(fetch.extra());
+            params.put("QueueSid", queueSid);
+            return runHoldVerbs(
+                session,
+                loader,
+                loader.load(session, fetch.url(), fetch.method(), params),
+                queueSid);
+          }
         }
         default -> {
           if (PromptVerbs.handles(verb.getTagName())) {

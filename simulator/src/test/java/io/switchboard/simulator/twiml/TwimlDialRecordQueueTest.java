@@ -210,4 +210,38 @@ class TwimlDialRecordQueueTest extends TwimlTestSupport {
         .containsEntry("QueueResult", "bridged")
         .containsEntry("QueueTime", "50");
   }
+
+  @Test
+  void aKeyPressedDuringAGatherInTheWaitTwimlRequestsItsActionWhichMayLeaveTheQueue() {
+    app.twiml("/queue", "<Enqueue action=\"/queue/done\" waitUrl=\"/q/hold\">sales</Enqueue>")
+        .twiml(
+            "/q/hold",
+            "<Gather numDigits=\"1\" action=\"offer\"><Say>Press 1 for a call back</Say></Gather>"
+                + "<Pause length=\"10\"/>")
+        .twiml("/q/offer", "<Leave/>")
+        .twiml("/queue/done", "<Say>We will call you back</Say><Hangup/>");
+
+    CallTranscript transcript = call("/queue", "1");
+
+    // The Gather's relative action resolves against the wait document, as at Twilio.
+    assertThat(app.last("/q/offer").params())
+        .containsEntry("Digits", "1")
+        .containsEntry("QueueSid", Sids.named("QU", "sales"));
+    assertThat(app.last("/queue/done").params()).containsEntry("QueueResult", "leave");
+    assertThat(descriptions(transcript))
+        .contains("Press 1 for a call back")
+        .contains("leaves the queue");
+  }
+
+  @Test
+  void silenceDuringAGatherInTheWaitTwimlGoesOnWithTheHoldMusic() {
+    app.twiml("/queue", "<Enqueue action=\"/queue/done\" waitUrl=\"/hold\">sales</Enqueue>")
+        .twiml("/hold", "<Gather numDigits=\"1\" action=\"/offer\"><Say>Offer</Say></Gather>")
+        .twiml("/queue/done", "<Say>Goodbye</Say>");
+
+    call("/queue");
+
+    assertThat(app.received()).noneMatch(r -> r.path().equals("/offer"));
+    assertThat(app.last("/queue/done").params()).containsEntry("QueueResult", "bridged");
+  }
 }

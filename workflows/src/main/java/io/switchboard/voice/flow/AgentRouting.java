@@ -20,6 +20,14 @@ final class AgentRouting {
   /** The suffix of a route node's wait turn: {@code {node}.wait} (node ids have no dots). */
   static final String WAIT = ".wait";
 
+  /**
+   * The suffix of the callback offer's Gather action in the wait TwiML: {@code {node}.callback}.
+   */
+  static final String CALLBACK = ".callback";
+
+  /** Seconds the callback offer listens for its digit before the hold music goes on. */
+  private static final int OFFER_SECONDS = 5;
+
   /** Said on every wait turn when the node has no {@code say}; {@code {{position}}} is filled. */
   static final String POSITION =
       "All our agents are busy. You are number {{position}} in the queue.";
@@ -37,16 +45,24 @@ final class AgentRouting {
   private Agent reserved;
   private boolean escalated;
   private long enqueuedAtMillis;
+  private QueuedCallback callback;
 
   AgentRouting(FlowServices services, String callSid) {
     this.services = services;
     this.callSid = callSid;
   }
 
-  void restore(Agent reservedAgent, boolean wasEscalated, long enqueuedAt) {
+  void restore(
+      Agent reservedAgent, boolean wasEscalated, long enqueuedAt, QueuedCallback requested) {
     reserved = reservedAgent;
     escalated = wasEscalated;
     enqueuedAtMillis = enqueuedAt;
+    callback = requested;
+  }
+
+  /** The callback the caller asked for, or null. */
+  QueuedCallback callback() {
+    return callback;
   }
 
   Agent reserved() {
@@ -92,11 +108,42 @@ final class AgentRouting {
     String text = node.say() == null ? POSITION : node.say();
     verbs.add(
         new VoiceInstruction.Say(text.replace("{{position}}", position == null ? "1" : position)));
+    CallbackOption offer = node.callback();
+    if (offer != null) {
+      // Without a key pressed Twilio goes on with the hold music below, still in the queue.
+      VoiceInstruction.Say prompt = new VoiceInstruction.Say(offer.prompt());
+      verbs.add(
+          new VoiceInstruction.Gather(
+              node.id() + CALLBACK, "dtmf", 1, OFFER_SECONDS, false, List.of(prompt)));
+    }
     verbs.add(
         node.play() == null
             ? new VoiceInstruction.Pause(10)
             : new VoiceInstruction.Play(node.play()));
     return verbs;
+  }
+
+  /**
+   * A key pressed during the callback offer. The callback's digit makes the caller leave the queue
+   * with their place kept by the session; an agent already reserved is connected at once instead;
+   * any other key is a wait turn like the rest.
+   */
+  List<Verb> callbackTurn(FlowNode node, Map<String, String> params, long now) {
+    CallbackOption offer = node.callback();
+    if (reserved != null || offer == null || !offer.digit().equals(FlowRoutes.heard(params))) {
+      return reserved != null ? List.of(new VoiceInstruction.Leave()) : waitTurn(node, params, now);
+    }
+    callback =
+        new QueuedCallback(node.id(), node.skills(), offer, enqueuedAtMillis, now, node.timeout());
+    return List.of(new VoiceInstruction.Leave());
+  }
+
+  /** Whether the caller left the queue to be called back, rather than for an agent. */
+  boolean leftForCallback(FlowNode node, Map<String, String> params) {
+    return callback != null
+        && callback.node().equals(node.id())
+        && reserved == null
+        && params.get("QueueResult") != null;
   }
 
   /**

@@ -86,7 +86,11 @@ public final class FlowEngine {
     waitingAt = snapshot.waitingAt();
     attempts = snapshot.attempts();
     ended = snapshot.ended();
-    routing.restore(snapshot.reserved(), snapshot.escalated(), snapshot.enqueuedAtMillis());
+    routing.restore(
+        snapshot.reserved(),
+        snapshot.escalated(),
+        snapshot.enqueuedAtMillis(),
+        snapshot.callback());
   }
 
   /** Everything the engine knows about the call, for the next run after continue-as-new. */
@@ -100,7 +104,8 @@ public final class FlowEngine {
         ended,
         routing.reserved(),
         routing.escalated(),
-        routing.enqueuedAtMillis());
+        routing.enqueuedAtMillis(),
+        routing.callback());
   }
 
   /** The first turn: the call has reached our number. */
@@ -110,8 +115,9 @@ public final class FlowEngine {
 
   /** A later turn: Twilio requests the action of the node named {@code step}. */
   public VoiceInstruction resume(String step, Map<String, String> parameters, long nowMillis) {
-    boolean queueWait = step != null && step.endsWith(AgentRouting.WAIT);
-    String id = queueWait ? step.substring(0, step.length() - AgentRouting.WAIT.length()) : step;
+    String suffix = suffix(step);
+    boolean queueWait = suffix != null;
+    String id = queueWait ? step.substring(0, step.length() - suffix.length()) : step;
     FlowNode node = id == null ? null : flow.node(id);
     if (ended || node == null || !node.type().waits()) {
       return end(new ArrayList<>(List.of(new VoiceInstruction.Say(TROUBLE))));
@@ -122,9 +128,13 @@ public final class FlowEngine {
     Map<String, String> params = parameters == null ? Map.of() : parameters;
     List<Verb> verbs = new ArrayList<>();
     if (queueWait) {
-      return node.type() == NodeType.ROUTE
-          ? new VoiceInstruction(routing.waitTurn(node, params, nowMillis))
-          : end(new ArrayList<>(List.of(new VoiceInstruction.Say(TROUBLE))));
+      if (node.type() != NodeType.ROUTE) {
+        return end(new ArrayList<>(List.of(new VoiceInstruction.Say(TROUBLE))));
+      }
+      return new VoiceInstruction(
+          suffix.equals(AgentRouting.WAIT)
+              ? routing.waitTurn(node, params, nowMillis)
+              : routing.callbackTurn(node, params, nowMillis));
     }
     return switch (node.type()) {
       case GATHER, MENU -> input(node, params, verbs, nowMillis);
@@ -138,6 +148,12 @@ public final class FlowEngine {
         yield proceed(node.next(), verbs, nowMillis);
       }
       case ROUTE -> {
+        if (routing.leftForCallback(node, params)) {
+          putIfPresent("queueResult", params.get("QueueResult"));
+          variables.put("callback", "requested");
+          verbs.add(say(node.callback().confirmPrompt()));
+          yield end(verbs);
+        }
         List<Verb> again = routing.after(node, params, variables, nowMillis);
         yield again != null
             ? new VoiceInstruction(again)
@@ -146,6 +162,25 @@ public final class FlowEngine {
       case CONSENT -> consent(node, params, verbs, nowMillis);
       default -> end(new ArrayList<>(List.of(new VoiceInstruction.Say(TROUBLE))));
     };
+  }
+
+  /**
+   * The callback the caller asked for at a route node, or null. The call ends after the request;
+   * the session keeps the caller's place and calls them back.
+   */
+  public QueuedCallback callback() {
+    return routing.callback();
+  }
+
+  /** The queue turn a step names ({@code .wait} or {@code .callback}), or null for an action. */
+  private static String suffix(String step) {
+    if (step == null) {
+      return null;
+    }
+    if (step.endsWith(AgentRouting.WAIT)) {
+      return AgentRouting.WAIT;
+    }
+    return step.endsWith(AgentRouting.CALLBACK) ? AgentRouting.CALLBACK : null;
   }
 
   /** Variables set so far (gathered input, recordings, set nodes), sorted. */

@@ -42,6 +42,7 @@ import java.util.Map;
  * @param escalate route: where a caller goes who waited too long (for example a route with fewer
  *     skills, or voicemail)
  * @param room conference: the conference's name
+ * @param callback route: offer waiting callers a callback that keeps their place in the queue
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FlowNode(
@@ -74,7 +75,8 @@ public record FlowNode(
     String queue,
     Integer escalateAfter,
     String escalate,
-    String room) {
+    String room,
+    CallbackOption callback) {
 
   /** Re-prompts when a gather or menu does not say. */
   public static final int DEFAULT_RETRIES = 2;

@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param reserved an agent reserved for the caller and not yet dialled, or null
  * @param escalated whether a queued caller is leaving for the escalation target
  * @param enqueuedAtMillis when the caller was queued, workflow time
+ * @param callback the callback the caller asked for, or null
  */
 public record FlowSnapshot(
     String callSid,
@@ -26,7 +27,8 @@ public record FlowSnapshot(
     boolean ended,
     Agent reserved,
     boolean escalated,
-    long enqueuedAtMillis) {
+    long enqueuedAtMillis,
+    QueuedCallback callback) {
 
   public FlowSnapshot {
     attributes = attributes == null ? new TreeMap<>() : new TreeMap<>(attributes);

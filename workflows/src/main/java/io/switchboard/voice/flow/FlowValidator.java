@@ -75,6 +75,9 @@ public final class FlowValidator {
       problems.add("node '" + id + "' has no type");
       return problems;
     }
+    if (node.callback() != null && node.type() != NodeType.ROUTE) {
+      problems.add("node '" + id + "' has a 'callback', which only a route node can offer");
+    }
     switch (node.type()) {
       case SAY, VOICEMAIL, CONSENT -> require(problems, id, "a prompt ('say')", blank(node.say()));
       case PLAY -> require(problems, id, "an audio URL ('play')", blank(node.play()));
@@ -127,6 +130,9 @@ public final class FlowValidator {
             id,
             "an 'escalate' target with 'escalateAfter'",
             node.escalateAfter() != null && blank(node.escalate()));
+        if (node.callback() != null) {
+          problems.addAll(CallbackOption.problems(id, node.callback()));
+        }
       }
       case CONFERENCE -> require(problems, id, "a 'room'", blank(node.room()));
       case HANGUP -> {}

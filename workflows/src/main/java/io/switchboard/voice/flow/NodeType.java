@@ -45,6 +45,7 @@ public enum NodeType {
    * Connect the caller to the best available agent with every {@code skills}; with none free, queue
    * the caller ({@code queue}, hold music {@code play}) until one is, or until {@code
    * escalateAfter} seconds send the caller to {@code escalate}. Afterwards go on to {@code next}.
+   * With a {@code callback}, waiting callers are offered to hang up and be called back.
    */
   @JsonProperty("route")
   ROUTE(true),

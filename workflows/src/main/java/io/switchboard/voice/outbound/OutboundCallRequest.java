@@ -1,5 +1,6 @@
 package io.switchboard.voice.outbound;
 
+import io.switchboard.voice.VoiceInstruction;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -19,6 +20,8 @@ import java.util.TreeMap;
  * @param callAtMillis when to call, epoch milliseconds, or null for now
  * @param ringTimeoutSeconds how long to let the phone ring (Twilio's Timeout), 5 to 600
  * @param metadata the caller's own labels, returned with the call (never sent to Twilio)
+ * @param answer what a person who answers hears, as TwiML data, when neither {@code flowName} nor
+ *     {@code twiml} is given: a queued callback dials the agent reserved for the caller this way
  */
 public record OutboundCallRequest(
     String id,
@@ -31,7 +34,35 @@ public record OutboundCallRequest(
     RetryPolicy retry,
     Long callAtMillis,
     int ringTimeoutSeconds,
-    SortedMap<String, String> metadata) {
+    SortedMap<String, String> metadata,
+    VoiceInstruction answer) {
+
+  public OutboundCallRequest(
+      String id,
+      String to,
+      String from,
+      String flowName,
+      String twiml,
+      MachineAction onMachine,
+      String voicemailMessage,
+      RetryPolicy retry,
+      Long callAtMillis,
+      int ringTimeoutSeconds,
+      SortedMap<String, String> metadata) {
+    this(
+        id,
+        to,
+        from,
+        flowName,
+        twiml,
+        onMachine,
+        voicemailMessage,
+        retry,
+        callAtMillis,
+        ringTimeoutSeconds,
+        metadata,
+        null);
+  }
 
   public OutboundCallRequest {
     retry = retry == null ? RetryPolicy.NONE : retry;

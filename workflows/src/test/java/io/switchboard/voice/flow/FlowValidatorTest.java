@@ -118,4 +118,27 @@ class FlowValidatorTest {
       assertThat(FlowValidator.validate(flow)).as(target).isEmpty();
     }
   }
+
+  @Test
+  void aCallbackOfferIsValidatedOnThePublishedRouteNode() {
+    Flow good =
+        Flows.parse(
+            "{'name':'x','start':'q','nodes':[{'id':'q','type':'route','skills':[],"
+                + "'callback':{'digit':'*','prompt':'Press star.','confirmPrompt':'Bye.'}}]}");
+    Flow bad =
+        Flows.parse(
+            "{'name':'x','start':'q','nodes':[{'id':'q','type':'route','skills':[],'next':'s',"
+                + "'callback':{'digit':'12','attempts':9,'spacing':5}},"
+                + "{'id':'s','type':'say','say':'hi','callback':{'digit':'1'}}]}");
+
+    assertThat(FlowValidator.validate(good)).isEmpty();
+    assertThat(FlowValidator.validate(bad))
+        .containsExactly(
+            "node 'q' callback needs a 'digit': one key of 0-9, * or #",
+            "node 'q' callback needs a 'prompt' (the offer the waiting caller hears)",
+            "node 'q' callback needs a 'confirmPrompt' (said before the call ends)",
+            "node 'q' callback 'attempts' must be 1-5, not 9",
+            "node 'q' callback 'spacing' must be 30-3600, not 5",
+            "node 's' has a 'callback', which only a route node can offer");
+  }
 }

@@ -8,6 +8,7 @@ import io.switchboard.voice.flow.Flow;
 import io.switchboard.voice.flow.FlowEngine;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +37,14 @@ public class FlowDryRun {
     List<Turn> turns = new ArrayList<>();
     VoiceInstruction instruction = engine.start(now);
     turns.add(new Turn("/webhooks/voice", Map.of(), twiml.render(instruction)));
-    int next = 0;
+    Iterator<String> script = inputs.iterator();
     while (turns.size() < MAX_TURNS && !hangsUp(instruction)) {
       VoiceInstruction.Verb waiting = instruction.verbs().get(instruction.verbs().size() - 1);
       Map<String, String> params = new LinkedHashMap<>();
       String action;
       if (waiting instanceof VoiceInstruction.Gather gather) {
         action = gather.action();
-        heard(next < inputs.size() ? inputs.get(next++) : "", params);
+        heard(script.hasNext() ? script.next() : "", params);
       } else if (waiting instanceof VoiceInstruction.Redirect redirect) {
         action = redirect.url(); // after a Record, which the dry-run caller always fills
         params.put("RecordingSid", "RE00000000000000000000000000dryrun");
@@ -56,9 +57,9 @@ public class FlowDryRun {
         params.put("DialCallStatus", "completed");
       } else if (waiting instanceof VoiceInstruction.Enqueue enqueue) {
         // No agent is reserved in a dry run; as in the simulator, one takes the caller from the
-        // queue.
+        // queue, unless the caller takes the callback offered while they wait.
         action = enqueue.action();
-        params.put("QueueResult", "bridged");
+        params.put("QueueResult", holdOnce(flow, engine, enqueue, script, turns, now));
       } else {
         break; // A prompt without a Gather ends the document: Twilio hangs up.
       }
@@ -68,6 +69,44 @@ public class FlowDryRun {
     }
     return new Transcript(
         flow.name(), flow.version(), turns, hangsUp(instruction), engine.variables());
+  }
+
+  /**
+   * A route node that offers a callback plays one wait turn, where the caller's next input answers
+   * the offer: its digit makes the caller leave the queue to be called back. Without an offer the
+   * caller is bridged at once, as before.
+   */
+  private String holdOnce(
+      Flow flow,
+      FlowEngine engine,
+      VoiceInstruction.Enqueue enqueue,
+      Iterator<String> script,
+      List<Turn> turns,
+      long now) {
+    String node = enqueue.action().substring(enqueue.action().lastIndexOf('/') + 1);
+    if (flow.node(node) == null || flow.node(node).callback() == null) {
+      return "bridged";
+    }
+    String waitStep = enqueue.waitUrl().substring(enqueue.waitUrl().lastIndexOf('/') + 1);
+    Map<String, String> position = new LinkedHashMap<>(Map.of("QueuePosition", "1"));
+    VoiceInstruction hold = engine.resume(waitStep, position, now);
+    turns.add(new Turn("/webhooks/voice/" + waitStep, position, twiml.render(hold)));
+    VoiceInstruction.Gather offer =
+        hold.verbs().stream()
+            .filter(VoiceInstruction.Gather.class::isInstance)
+            .map(VoiceInstruction.Gather.class::cast)
+            .findFirst()
+            .orElse(null);
+    if (offer == null || !script.hasNext()) {
+      return "bridged";
+    }
+    Map<String, String> pressed = new LinkedHashMap<>();
+    heard(script.next(), pressed);
+    VoiceInstruction answer = engine.resume(offer.action(), pressed, now);
+    turns.add(new Turn("/webhooks/voice/" + offer.action(), pressed, twiml.render(answer)));
+    return answer.verbs().stream().anyMatch(VoiceInstruction.Leave.class::isInstance)
+        ? "leave"
+        : "bridged";
   }
 
   private static void heard(String input, Map<String, String> params) {

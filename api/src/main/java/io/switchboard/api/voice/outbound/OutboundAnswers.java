@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * outbound=outbound-call:{key}} in the query (covered by its signature) once the call is answered
  * and, with machine detection, once the greeting's beep has passed: an answering machine gets the
  * voicemail drop or a hang-up, a person the call's TwiML or its flow, which runs on the same call
- * session as inbound calls.
+ * session as inbound calls, or the TwiML a workflow gave as data (a queued callback dialling the
+ * agent reserved for the caller).
  */
 @Component
 public class OutboundAnswers {
@@ -51,6 +52,9 @@ public class OutboundAnswers {
                   new VoiceInstruction.Hangup())
               : VoiceInstruction.of(new VoiceInstruction.Hangup());
       return new Plan(drop, null, null);
+    }
+    if (request.answer() != null) {
+      return new Plan(request.answer(), null, null);
     }
     return new Plan(null, request.twiml(), request.flowName());
   }
