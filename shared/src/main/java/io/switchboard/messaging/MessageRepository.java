@@ -61,7 +61,7 @@ public interface MessageRepository extends ListCrudRepository<MessageRecord, Str
       @Param("reason") String errorMessage,
       @Param("at") Instant at);
 
-  /** Records an inbound message once, whatever Twilio's retries. */
+  /** Records an inbound message once, whatever Twilio's retries; tells whether it was new. */
   @Modifying
   @Query(
       """
@@ -71,7 +71,7 @@ public interface MessageRepository extends ListCrudRepository<MessageRecord, Str
               :at)
       ON CONFLICT (id) DO NOTHING
       """)
-  void insertInbound(
+  boolean insertInbound(
       @Param("sid") String messageSid,
       @Param("channel") String channel,
       @Param("from") String from,
