@@ -36,7 +36,7 @@ public class InboundMessageDispatch {
     String sid = event.messageSid() != null ? event.messageSid() : event.param("SmsSid");
     InboundMessageInput input =
         new InboundMessageInput(
-            sid, InboundMessages.media(event.params()), inbound.deleteMediaAtTwilio());
+            sid, InboundMessages.mediaOf(event.params()), inbound.deleteMediaAtTwilio());
     try {
       WorkflowClient.start(
           workflow(event.workflowId(), sid, channel(event, input))::receive, input);

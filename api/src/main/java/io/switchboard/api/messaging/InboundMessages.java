@@ -82,7 +82,7 @@ public class InboundMessages {
     boolean first =
         messages.insertInbound(
             sid, channel(from, numMedia), from, to, body, numMedia, clock.instant());
-    for (InboundMedia medium : media(twilioParams)) {
+    for (InboundMedia medium : mediaOf(twilioParams)) {
       media.insertPending(sid, medium.index(), medium.url(), medium.contentType(), clock.instant());
     }
     // The recipient of our messages is the one who wrote; consent is kept per bare number.
@@ -114,7 +114,7 @@ public class InboundMessages {
    * The media a webhook names ({@code MediaUrlN} with {@code MediaContentTypeN}, N below {@code
    * NumMedia}); Twilio sends at most ten.
    */
-  public static List<InboundMedia> media(Map<String, String> twilioParams) {
+  public static List<InboundMedia> mediaOf(Map<String, String> twilioParams) {
     int count = Math.min(MAX_MEDIA, parseCount(twilioParams.get("NumMedia")));
     List<InboundMedia> media = new ArrayList<>();
     for (int i = 0; i < count; i++) {

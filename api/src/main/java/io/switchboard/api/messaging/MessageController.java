@@ -124,15 +124,7 @@ public class MessageController {
     MessageRecord message = find(id);
     MessageMediaRow row = media.stored(message.id(), index);
     media.verify(row);
-    MediaType type;
-    try {
-      type =
-          row.contentType() == null
-              ? MediaType.APPLICATION_OCTET_STREAM
-              : MediaType.parseMediaType(row.contentType());
-    } catch (InvalidMediaTypeException e) {
-      type = MediaType.APPLICATION_OCTET_STREAM; // Twilio's type, whatever it says, is not ours.
-    }
+    MediaType type = servedType(row.contentType());
     return ResponseEntity.ok()
         .contentType(type)
         .contentLength(row.sizeBytes())
@@ -161,6 +153,22 @@ public class MessageController {
     return messages.search(direction, status, channel, to, from, before, limit).stream()
         .map(message -> MessageView.of(message, null))
         .toList();
+  }
+
+  /**
+   * The sender chose the content type: one that does not parse, or is a wildcard, is served as
+   * bytes; with {@code nosniff} and as an attachment, none is rendered on the API's origin.
+   */
+  private static MediaType servedType(String contentType) {
+    try {
+      MediaType type =
+          contentType == null
+              ? MediaType.APPLICATION_OCTET_STREAM
+              : MediaType.parseMediaType(contentType);
+      return type.isConcrete() ? type : MediaType.APPLICATION_OCTET_STREAM;
+    } catch (InvalidMediaTypeException e) {
+      return MediaType.APPLICATION_OCTET_STREAM;
+    }
   }
 
   private MessageRecord find(String id) {
