@@ -20,3 +20,14 @@ CREATE TABLE message_media (
     updated_at         TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (message_id, media_index)
 );
+
+-- Every time a medium is served decrypted through the API, and to whom (the API key's id).
+CREATE TABLE message_media_access_audit (
+    id                 BIGSERIAL PRIMARY KEY,
+    message_id         VARCHAR(200) NOT NULL,
+    media_index        INT NOT NULL,
+    principal          VARCHAR(200) NOT NULL,
+    occurred_at        TIMESTAMPTZ NOT NULL
+);
+
+CREATE INDEX message_media_access_audit_message_idx ON message_media_access_audit (message_id);

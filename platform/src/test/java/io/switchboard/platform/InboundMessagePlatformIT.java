@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.messaging.InboundMessageOutcome;
+import io.switchboard.messaging.MessageMediaRepository;
 import io.switchboard.messaging.MessageMediaRow;
 import io.switchboard.messaging.MessageWorkflowIds;
 import io.switchboard.recording.media.MediaCipher;
@@ -116,6 +117,7 @@ class InboundMessagePlatformIT {
   @Autowired RecordingStore store;
   @Autowired MediaCipher cipher;
   @Autowired JdbcClient jdbc;
+  @Autowired MessageMediaRepository mediaRows;
 
   @Test
   void mmsMediaIsStoredEncryptedAndTheMessageForwardedOnceAfterTheEndpointFailsTwice()
@@ -146,6 +148,7 @@ class InboundMessagePlatformIT {
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
     assertThat(served.body()).isEqualTo(picture);
+    assertThat(mediaRows.auditCount(sid, 0)).as("the access is audited").isEqualTo(1);
 
     List<Delivery> attempts = deliveriesOf(sid);
     assertThat(attempts).extracting(Delivery::answered).containsExactly(503, 503, 200);
@@ -202,6 +205,7 @@ class InboundMessagePlatformIT {
     assertThat(store.exists(MessageMediaRow.ref(sid, 0))).isFalse();
     HttpResponse<byte[]> refused = apiBytes("/api/messages/" + sid + "/media/0");
     assertThat(refused.statusCode()).isEqualTo(404);
+    assertThat(mediaRows.auditCount(sid, 0)).as("nothing served, nothing audited").isZero();
     assertThat(refused.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     JsonNode event = json.readTree(deliveriesOf(sid).get(0).body());

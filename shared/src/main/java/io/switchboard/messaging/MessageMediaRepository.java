@@ -87,6 +87,31 @@ public class MessageMediaRepository {
         .update();
   }
 
+  /** Records that a medium was served decrypted, and to whom. */
+  public void audit(String messageId, int index, String principal, Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO message_media_access_audit (message_id, media_index, principal,
+              occurred_at)
+            VALUES (:id, :index, :principal, :at)
+            """)
+        .param("id", messageId)
+        .param("index", index)
+        .param("principal", principal)
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  public int auditCount(String messageId, int index) {
+    return jdbc.sql(
+            "SELECT count(*) FROM message_media_access_audit"
+                + " WHERE message_id = :id AND media_index = :index")
+        .param("id", messageId)
+        .param("index", index)
+        .query(Integer.class)
+        .single();
+  }
+
   public Optional<MessageMediaRow> find(String messageId, int index) {
     return jdbc.sql("SELECT * FROM message_media WHERE message_id = :id AND media_index = :index")
         .param("id", messageId)

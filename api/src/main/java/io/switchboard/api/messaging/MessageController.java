@@ -12,6 +12,7 @@ import io.switchboard.messaging.MessageMediaRow;
 import io.switchboard.messaging.MessageRecord;
 import io.switchboard.messaging.MessageRepository;
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.InvalidMediaTypeException;
@@ -119,11 +120,13 @@ public class MessageController {
       description =
           "The stored copy is authenticated whole before the first byte is sent; one that fails"
               + " is a 500 media-integrity problem and nothing of it is served. A medium not"
-              + " stored (pending, refused, failed) is a 404.")
-  ResponseEntity<StreamingResponseBody> media(@PathVariable String id, @PathVariable int index) {
+              + " stored (pending, refused, failed) is a 404. Every access is audited.")
+  ResponseEntity<StreamingResponseBody> media(
+      @PathVariable String id, @PathVariable int index, Principal principal) {
     MessageRecord message = find(id);
     MessageMediaRow row = media.stored(message.id(), index);
     media.verify(row);
+    media.audit(row, principal.getName());
     MediaType type = servedType(row.contentType());
     return ResponseEntity.ok()
         .contentType(type)

@@ -8,6 +8,7 @@ import io.switchboard.recording.media.SealedMedia;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +18,12 @@ class StoredMessageMedia {
 
   private final MessageMediaRepository media;
   private final SealedMedia sealed;
+  private final Clock clock;
 
-  StoredMessageMedia(MessageMediaRepository media, SealedMedia sealed) {
+  StoredMessageMedia(MessageMediaRepository media, SealedMedia sealed, Clock clock) {
     this.media = media;
     this.sealed = sealed;
+    this.clock = clock;
   }
 
   List<MessageMediaRow> rows(String messageId) {
@@ -54,6 +57,10 @@ class StoredMessageMedia {
     } catch (IOException e) {
       throw new UncheckedIOException("media of " + row.messageId() + " could not be read", e);
     }
+  }
+
+  void audit(MessageMediaRow row, String principal) {
+    media.audit(row.messageId(), row.index(), principal, clock.instant());
   }
 
   void stream(MessageMediaRow row, OutputStream out) throws IOException {
