@@ -8,6 +8,7 @@ import io.switchboard.recording.media.KeyProvider;
 import io.switchboard.recording.media.LocalKeyProvider;
 import io.switchboard.recording.media.MediaCipher;
 import io.switchboard.recording.media.RecordingStore;
+import io.switchboard.recording.media.SealedMedia;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -49,6 +50,11 @@ public class RecordingMediaConfiguration {
   @ConditionalOnMissingBean
   RecordingStore recordingMediaStore(RecordingProperties properties) {
     return new FileSystemRecordingStore(properties.storageDir());
+  }
+
+  @Bean
+  SealedMedia sealedMedia(RecordingStore store, MediaCipher cipher) {
+    return new SealedMedia(store, cipher);
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package io.switchboard.config;
 
+import io.switchboard.messaging.InboundMessageProperties;
+import io.switchboard.messaging.MessageMediaRepository;
 import io.switchboard.temporal.TemporalPayloadConfiguration;
 import io.switchboard.throttle.RateGate;
 import io.switchboard.voice.AgentRepository;
@@ -18,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * gate and the Temporal data converter that encrypts payloads.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SwitchboardProperties.class)
+@EnableConfigurationProperties({SwitchboardProperties.class, InboundMessageProperties.class})
 @EnableJdbcRepositories(basePackages = "io.switchboard")
 @Import({TemporalPayloadConfiguration.class, RecordingMediaConfiguration.class})
 public class SharedConfiguration {
@@ -26,6 +28,11 @@ public class SharedConfiguration {
   @Bean
   AgentRepository agentRepository(JdbcClient jdbc) {
     return new AgentRepository(jdbc);
+  }
+
+  @Bean
+  MessageMediaRepository messageMediaRepository(JdbcClient jdbc) {
+    return new MessageMediaRepository(jdbc);
   }
 
   @Bean

@@ -94,7 +94,7 @@ public interface MessageRepository extends ListCrudRepository<MessageRecord, Str
   @Query("SELECT run_id FROM messages WHERE id = :id")
   String runIdOf(@Param("id") String id);
 
-  /** Records an inbound message once, whatever Twilio's retries. */
+  /** Records an inbound message once, whatever Twilio's retries; tells whether it was new. */
   @Modifying
   @Query(
       """
@@ -104,7 +104,7 @@ public interface MessageRepository extends ListCrudRepository<MessageRecord, Str
               :at)
       ON CONFLICT (id) DO NOTHING
       """)
-  void insertInbound(
+  boolean insertInbound(
       @Param("sid") String messageSid,
       @Param("channel") String channel,
       @Param("from") String from,

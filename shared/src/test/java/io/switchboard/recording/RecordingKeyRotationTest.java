@@ -3,14 +3,18 @@ package io.switchboard.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.messaging.MessageMediaRepository;
+import io.switchboard.messaging.MessageMediaRow;
 import io.switchboard.recording.media.FileSystemRecordingStore;
 import io.switchboard.recording.media.KeyProvider;
 import io.switchboard.recording.media.LocalKeyProvider;
 import io.switchboard.recording.media.MediaCipher;
 import io.switchboard.recording.media.MediaIntegrityException;
 import io.switchboard.recording.media.RecordingStore;
+import io.switchboard.recording.media.SealedMedia;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +85,7 @@ class RecordingKeyRotationTest {
   @Test
   void rotationRewrapsEverythingOnceAndThenTheOldKeyCanGo() throws Exception {
     jdbc.sql("DELETE FROM recordings").update();
+    jdbc.sql("DELETE FROM messages").update();
     RecordingStore store = store();
     MediaCipher old = new MediaCipher(LocalKeyProvider.parse(K1, null));
     RecordingRepository before = new RecordingRepository(jdbc, old);
@@ -94,6 +99,8 @@ class RecordingKeyRotationTest {
                 + " VALUES (:id, 'fallback', 'written before sealing', now())")
         .param("id", legacy)
         .update();
+    byte[] picture = bytes(70 * 1024);
+    String mms = storedMessageMedium(old, store, picture);
 
     KeyProvider both = LocalKeyProvider.parse(K2 + "," + K1, "r2");
     MediaCipher rotated = new MediaCipher(both);
@@ -102,7 +109,7 @@ class RecordingKeyRotationTest {
         new RecordingKeyRotation(during, jdbc, rotated, both, store, Clock.systemUTC());
 
     RecordingKeyRotation.Result dry = rotation.run(100, true);
-    assertThat(dry).isEqualTo(new RecordingKeyRotation.Result("r2", 3, 2, 5));
+    assertThat(dry).isEqualTo(new RecordingKeyRotation.Result("r2", 3, 2, 1, 6));
     assertThat(keyIdOf(store, first)).as("a dry run changes nothing").isEqualTo("r1");
 
     RecordingKeyRotation.Result part = rotation.run(2, false);
@@ -114,7 +121,7 @@ class RecordingKeyRotationTest {
     assertThat(rest.remaining()).isZero();
     assertThat(rotation.run(100, false))
         .as("a second run finds nothing")
-        .isEqualTo(new RecordingKeyRotation.Result("r2", 0, 0, 0));
+        .isEqualTo(new RecordingKeyRotation.Result("r2", 0, 0, 0, 0));
 
     MediaCipher onlyNew = new MediaCipher(LocalKeyProvider.parse(K2, null));
     RecordingRepository after = new RecordingRepository(jdbc, onlyNew);
@@ -122,6 +129,11 @@ class RecordingKeyRotationTest {
     assertThat(after.find(second).orElseThrow().keyId()).isEqualTo("r2");
     assertThat(after.transcripts(first).get(0).text()).isEqualTo("hello");
     assertThat(after.transcripts(legacy).get(0).text()).isEqualTo("written before sealing");
+    SealedMedia sealedAfter = new SealedMedia(store, onlyNew);
+    ByteArrayOutputStream served = new ByteArrayOutputStream();
+    sealedAfter.stream(MessageMediaRow.ref(mms, 0), MessageMediaRow.context(mms, 0), served);
+    assertThat(served.toByteArray()).as("message media moved too").isEqualTo(picture);
+    assertThat(new MessageMediaRepository(jdbc).find(mms, 0).orElseThrow().keyId()).isEqualTo("r2");
     assertThat(
             jdbc.sql("SELECT count(*) FROM transcripts WHERE text IS NOT NULL")
                 .query(Long.class)
@@ -131,6 +143,29 @@ class RecordingKeyRotationTest {
     assertThatThrownBy(() -> read(old, store, first))
         .as("the old key alone no longer opens it")
         .isInstanceOf(MediaIntegrityException.class);
+  }
+
+  /** An inbound MMS whose one medium is stored sealed, as the inbound workflow stores it. */
+  private String storedMessageMedium(MediaCipher cipher, RecordingStore store, byte[] content)
+      throws IOException {
+    String sid = "MM" + UUID.randomUUID().toString().replace("-", "");
+    jdbc.sql(
+            "INSERT INTO messages (id, direction, message_sid, channel, from_address, to_address,"
+                + " num_media, status, status_rank, created_at, updated_at)"
+                + " VALUES (:id, 'inbound', :id, 'mms', '+14155550100', '+15005550006', 1,"
+                + " 'received', 0, now(), now())")
+        .param("id", sid)
+        .update();
+    MessageMediaRepository media = new MessageMediaRepository(jdbc);
+    media.insertPending(sid, 0, "https://api.twilio.com/x", "image/png", Instant.now());
+    MediaCipher.Sealed sealed =
+        new SealedMedia(store, cipher)
+            .store(
+                MessageMediaRow.ref(sid, 0),
+                MessageMediaRow.context(sid, 0),
+                () -> new ByteArrayInputStream(content));
+    media.saveStored(sid, 0, sealed.sizeBytes(), sealed.sha256(), sealed.keyId(), Instant.now());
+    return sid;
   }
 
   private RecordingStore store() {

@@ -1,39 +1,28 @@
 package io.switchboard.recording;
 
+import io.switchboard.integration.SignedEventPoster;
 import io.switchboard.recording.RecordingActivities.ReadyEvent;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts the "recording ready" integration event. The body is signed as {@code t=<epoch
- * seconds>,v1=<hex HMAC-SHA256 of "t.body">} in {@code Switchboard-Signature}, so that receivers
- * can check it and refuse replays; {@code Idempotency-Key} is the workflow's request id, the same
- * on every retry. Retries are Temporal's: a failure here is an exception.
+ * Posts the "recording ready" integration event, signed by {@link SignedEventPoster}; {@code
+ * Idempotency-Key} is the workflow's request id, the same on every retry.
  */
 @Component
 class ReadyEventPublisher {
 
-  static final String SIGNATURE_HEADER = "Switchboard-Signature";
+  static final String SIGNATURE_HEADER = SignedEventPoster.SIGNATURE_HEADER;
 
   private final RecordingProperties properties;
-  private final Clock clock;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final SignedEventPoster poster;
 
   ReadyEventPublisher(RecordingProperties properties, Clock clock) {
     this.properties = properties;
-    this.clock = clock;
+    this.poster = new SignedEventPoster(clock);
   }
 
   boolean configured() {
@@ -49,21 +38,14 @@ class ReadyEventPublisher {
             event.recordingId(),
             event.recordingSid(),
             event.callSid(),
-            event.transcript().name().toLowerCase(java.util.Locale.ROOT));
-    long t = clock.instant().getEpochSecond();
-    HttpRequest request =
-        HttpRequest.newBuilder(properties.readyEventUrl())
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", event.requestId())
-            .header(SIGNATURE_HEADER, "t=" + t + ",v1=" + sign(t + "." + body))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(
-          "recording ready event answered HTTP " + response.statusCode());
-    }
+            event.transcript().name().toLowerCase(Locale.ROOT));
+    poster.post(
+        properties.readyEventUrl(),
+        properties.readyEventSecret(),
+        "SWITCHBOARD_RECORDING_READY_SECRET",
+        event.requestId(),
+        body,
+        "recording ready event");
   }
 
   String sign(String payload) {
@@ -72,12 +54,6 @@ class ReadyEventPublisher {
       throw new IllegalStateException(
           "set SWITCHBOARD_RECORDING_READY_SECRET to sign recording ready events");
     }
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return SignedEventPoster.sign(secret, payload);
   }
 }

@@ -3,6 +3,7 @@ package io.switchboard.recording;
 import io.switchboard.recording.media.MediaCipher;
 import io.switchboard.recording.media.MediaIntegrityException;
 import io.switchboard.recording.media.RecordingStore;
+import io.switchboard.recording.media.SealedMedia;
 import io.switchboard.twilio.TwilioMedia;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -27,6 +28,7 @@ class RecordingActivitiesImpl implements RecordingActivities {
   private final TwilioRecordings twilio;
   private final MediaCipher cipher;
   private final RecordingStore store;
+  private final SealedMedia sealedMedia;
   private final RecordingProperties properties;
   private final ObjectProvider<Transcriber> transcriber;
   private final ReadyEventPublisher events;
@@ -47,6 +49,7 @@ class RecordingActivitiesImpl implements RecordingActivities {
     this.twilio = twilio;
     this.cipher = cipher;
     this.store = store;
+    this.sealedMedia = new SealedMedia(store, cipher);
     this.properties = properties;
     this.transcriber = transcriber;
     this.events = events;
@@ -67,25 +70,17 @@ class RecordingActivitiesImpl implements RecordingActivities {
         RecordingRow row = existing.get(); // An earlier attempt got this far: done.
         return new StoredRecording(id, row.keyId(), row.sizeBytes(), row.sha256());
       }
-      MediaCipher.Sealed[] sealed = new MediaCipher.Sealed[1];
-      store.put(
-          ref(id),
-          out -> {
-            try (InputStream in = media.openWav(request.mediaUrl())) {
-              sealed[0] = cipher.encrypt(in, out, id);
-            }
-          });
-      verify(id, sealed[0]);
+      MediaCipher.Sealed sealed = seal(id, request.mediaUrl());
       recordings.saveStored(
           new RecordingRow(
               id,
               request.callSid(),
               "stored",
               request.durationSeconds(),
-              sealed[0].sizeBytes(),
-              sealed[0].sha256(),
+              sealed.sizeBytes(),
+              sealed.sha256(),
               ref(id),
-              sealed[0].keyId(),
+              sealed.keyId(),
               CONTENT_TYPE,
               "pending",
               null,
@@ -96,21 +91,20 @@ class RecordingActivitiesImpl implements RecordingActivities {
         // Erased while this attempt downloaded: the copy just written must not outlive it.
         store.delete(ref(id));
       }
-      return new StoredRecording(id, sealed[0].keyId(), sealed[0].sizeBytes(), sealed[0].sha256());
+      return new StoredRecording(id, sealed.keyId(), sealed.sizeBytes(), sealed.sha256());
     } catch (IOException e) {
       throw new UncheckedIOException("storing recording " + id + " failed", e);
     }
   }
 
-  /** Reads the stored copy back through the cipher: what is stored must be what was downloaded. */
-  private void verify(String id, MediaCipher.Sealed written) throws IOException {
-    try (InputStream in = store.open(ref(id))) {
-      MediaCipher.Sealed read = cipher.verify(in, id);
-      if (read.sizeBytes() != written.sizeBytes() || !read.sha256().equals(written.sha256())) {
-        throw new MediaIntegrityException("stored recording differs from the download");
-      }
+  /**
+   * Streams the media into the store and reads it back: what is stored must be what was downloaded,
+   * or the attempt fails for good.
+   */
+  private MediaCipher.Sealed seal(String id, String mediaUrl) throws IOException {
+    try {
+      return sealedMedia.store(ref(id), id, () -> media.openWav(mediaUrl));
     } catch (MediaIntegrityException e) {
-      store.delete(ref(id));
       throw ApplicationFailure.newNonRetryableFailure(
           "recording " + id + " failed verification: " + e.getMessage(),
           RecordingFailureType.MEDIA_INTEGRITY.name());

@@ -73,4 +73,79 @@ class TwilioMediaTest {
               assertThat(failure.isNonRetryable()).isTrue();
             });
   }
+
+  static final String MESSAGE = "MMbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+  static final String MEDIA_URL =
+      "https://api.twilio.com/2010-04-01/Accounts/"
+          + ACCOUNT
+          + "/Messages/"
+          + MESSAGE
+          + "/Media/MEcccccccccccccccccccccccccccccccc";
+
+  @Test
+  void acceptsThisMessagesMediaOnTwilioMediaHost() {
+    assertThat(media.checkMessageMedia(MEDIA_URL, MESSAGE).getPath())
+        .endsWith("/Media/ME" + "c".repeat(32));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://evil.example.com/2010-04-01/Accounts/"
+            + ACCOUNT
+            + "/Messages/"
+            + MESSAGE
+            + "/Media/MEcccccccccccccccccccccccccccccccc",
+        "http://api.twilio.com/2010-04-01/Accounts/"
+            + ACCOUNT
+            + "/Messages/"
+            + MESSAGE
+            + "/Media/MEcccccccccccccccccccccccccccccccc",
+        "https://api.twilio.com/2010-04-01/Accounts/"
+            + ACCOUNT
+            + "/Messages/MMdddddddddddddddddddddddddddddddd/Media/MEcccccccccccccccccccccccccccccccc",
+        "https://api.twilio.com/2010-04-01/Accounts/AC22222222222222222222222222222222/Messages/"
+            + MESSAGE
+            + "/Media/MEcccccccccccccccccccccccccccccccc",
+        "https://api.twilio.com/2010-04-01/Accounts/"
+            + ACCOUNT
+            + "/Messages/"
+            + MESSAGE
+            + "/Media/../../../Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "https://api.twilio.com/2010-04-01/Accounts/"
+            + ACCOUNT
+            + "/Messages/"
+            + MESSAGE
+            + "/Media/MEcccccccccccccccccccccccccccccccc?redirect=https://evil.example",
+        "https://mms.twiliocdn.com/" + ACCOUNT + "/cccc",
+        "http://169.254.169.254/latest/meta-data/",
+        "not a url"
+      })
+  void refusesAnythingButThisMessagesMediaOnTwilioMediaHost(String url) {
+    assertThatThrownBy(() -> media.openMessageMedia(url, MESSAGE))
+        .isInstanceOf(MediaRefusedException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://mms.twiliocdn.com/" + ACCOUNT + "/4b1ef0b2a3c2?Expires=1&Signature=x",
+        "https://s3-external-1.amazonaws.com/media.twiliocdn.com/" + ACCOUNT + "/4b1ef0b2a3c2"
+      })
+  void followsRedirectsToTwiliosDocumentedMessageMediaStorage(String location) {
+    assertThat(TwilioMedia.messageStorage(java.net.URI.create(location))).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://s3-external-1.amazonaws.com/attacker-bucket/x",
+        "https://evil.twiliocdn.com.example/x",
+        "https://mms.twiliocdn.com:8443/x",
+        "https://s3-external-1.amazonaws.com/media.twiliocdn.com/../attacker/x",
+        "https://169.254.169.254/latest/meta-data/"
+      })
+  void refusesRedirectsAnywhereElse(String location) {
+    assertThat(TwilioMedia.messageStorage(java.net.URI.create(location))).isFalse();
+  }
 }

@@ -6,6 +6,7 @@ package io.switchboard.messaging;
  */
 public final class MessageWorkflowIds {
   private static final String MESSAGE_PREFIX = "message:";
+  private static final String INBOUND_PREFIX = "inbound-message:";
 
   private MessageWorkflowIds() {}
 
@@ -22,6 +23,17 @@ public final class MessageWorkflowIds {
    */
   public static String fallbackKey(String idempotencyKey, String channel) {
     return idempotencyKey + "~" + channel;
+  }
+
+  /**
+   * The workflow of an inbound message: {@code inbound-message:{MessageSid}}, so that Twilio's
+   * retries and operators' replays of its webhook find the one already started.
+   */
+  public static String inboundMessage(String messageSid) {
+    if (messageSid == null || !messageSid.matches("(SM|MM)[0-9a-fA-F]{32}")) {
+      throw new IllegalArgumentException("not a MessageSid");
+    }
+    return INBOUND_PREFIX + messageSid;
   }
 
   /** The idempotency key inside a message workflow id, as status callbacks carry it. */

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * a {@code callStatusChanged} signal and every one that follows a message a {@code
  * messageStatusChanged} signal, so status callbacks are routed by the workflow id alone, whatever
  * the workflow's type. Recording and transcription callbacks go to the recording's pipeline ({@link
- * RecordingDispatch}). Signals must be idempotent in the workflow: the relay delivers at least
- * once.
+ * RecordingDispatch}); inbound messages start their own workflow ({@link InboundMessageDispatch}).
+ * Signals must be idempotent in the workflow: the relay delivers at least once.
  */
 @Component
 public class WebhookDispatcher {
@@ -29,16 +29,19 @@ public class WebhookDispatcher {
   private final WorkflowClient client;
   private final InboundMessages inboundMessages;
   private final RecordingDispatch recordings;
+  private final InboundMessageDispatch inboundDispatch;
   private final VideoRoomEvents videoEvents;
 
   public WebhookDispatcher(
       WorkflowClient client,
       InboundMessages inboundMessages,
       RecordingDispatch recordings,
+      InboundMessageDispatch inboundDispatch,
       VideoRoomEvents videoEvents) {
     this.client = client;
     this.inboundMessages = inboundMessages;
     this.recordings = recordings;
+    this.inboundDispatch = inboundDispatch;
     this.videoEvents = videoEvents;
   }
 
@@ -54,10 +57,11 @@ public class WebhookDispatcher {
       return DispatchState.FAILED;
     }
     if (event.kind() == WebhookKind.SMS) {
-      // Inbound messages are handled in the api (keywords, consent, storage); a retried one is
-      // stored once. The auto-reply can only go in the webhook's own answer, so none is sent here.
+      // Keywords, consent and storage are the api's (done already when the request thread got this
+      // far; done once whatever the repeats). The auto-reply can only go in the webhook's own
+      // answer, so none is sent here. Media and forwarding are the message's workflow's.
       inboundMessages.handle(event.params());
-      return DispatchState.DISPATCHED;
+      return event.workflowId() == null ? DispatchState.UNROUTED : inboundDispatch.start(event);
     }
     if (event.kind() == WebhookKind.VIDEO) {
       return video(event);

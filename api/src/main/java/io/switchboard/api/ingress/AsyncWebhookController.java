@@ -51,7 +51,9 @@ public class AsyncWebhookController {
 
   /**
    * An inbound message is handled while Twilio waits, so that a keyword's auto-reply can be the
-   * answer; it is committed first, so a failure there leaves it to the relay, not lost.
+   * answer; it is committed first, so a failure there leaves it to the relay, not lost. What takes
+   * longer (its media, forwarding it) is its {@code inbound-message:{MessageSid}} workflow's,
+   * started off the request thread like any asynchronous webhook's dispatch.
    */
   @PostMapping(path = "/webhooks/sms", produces = MediaType.APPLICATION_XML_VALUE)
   ResponseEntity<String> sms(
@@ -62,9 +64,10 @@ public class AsyncWebhookController {
         || webhook.param("MessageSid") == null && webhook.param("SmsSid") == null) {
       return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
     }
-    DispatchState initial = initialState(WebhookKind.SMS, webhook, null);
+    String workflowId = WebhookRouting.workflowId(WebhookKind.SMS, webhook);
+    DispatchState initial = initialState(WebhookKind.SMS, webhook, workflowId);
     WebhookIntake.Recorded recorded =
-        intake.record(webhook, WebhookKind.SMS, request.getRequestURI(), null, initial);
+        intake.record(webhook, WebhookKind.SMS, request.getRequestURI(), workflowId, initial);
     if (recorded.redelivery()) {
       String first = recorded.first().map(InboxEvent::responseBody).orElse(null);
       return xml(first == null ? EMPTY_TWIML : first);
@@ -74,15 +77,8 @@ public class AsyncWebhookController {
     }
     InboundReply reply = inboundMessages.handle(webhook.parameters());
     String twiml = reply.hasText() ? replies.message(reply.text()) : EMPTY_TWIML;
-    intake
-        .inbox()
-        .complete(
-            recorded.id(),
-            DispatchState.DISPATCHED,
-            null,
-            200,
-            MediaType.APPLICATION_XML_VALUE,
-            twiml);
+    intake.inbox().answered(recorded.id(), 200, MediaType.APPLICATION_XML_VALUE, twiml);
+    intake.dispatchSoon(recorded.id(), workflowId);
     return xml(twiml);
   }
 

@@ -2,6 +2,7 @@ package io.switchboard.api.ingress;
 
 import io.switchboard.api.inbox.WebhookKind;
 import io.switchboard.api.security.TwilioWebhook;
+import io.switchboard.messaging.MessageWorkflowIds;
 import io.switchboard.recording.RecordingWorkflowIds;
 import io.switchboard.voice.CallWorkflowIds;
 import java.util.List;
@@ -25,6 +26,15 @@ public final class WebhookRouting {
     }
   }
 
+  private static String inboundMessage(TwilioWebhook webhook) {
+    String sid = webhook.param("MessageSid");
+    try {
+      return MessageWorkflowIds.inboundMessage(sid == null ? webhook.param("SmsSid") : sid);
+    } catch (IllegalArgumentException e) {
+      return null; // Not a MessageSid we can name: stored and answered, but no workflow.
+    }
+  }
+
   /** The workflow id, or null when nothing in this version receives the webhook. */
   public static String workflowId(WebhookKind kind, TwilioWebhook webhook) {
     String named = webhook.queryParam("workflowId");
@@ -39,7 +49,8 @@ public final class WebhookRouting {
               ? CallWorkflowIds.call(callSid)
               : null;
       case RECORDING, TRANSCRIPTION -> recording(webhook.param("RecordingSid"));
-      case SMS, VIDEO -> null;
+      case SMS -> inboundMessage(webhook);
+      case VIDEO -> null;
     };
   }
 }

@@ -1,9 +1,13 @@
 package io.switchboard.api.messaging;
 
 import io.switchboard.messaging.Addresses;
+import io.switchboard.messaging.InboundMedia;
+import io.switchboard.messaging.MessageMediaRepository;
 import io.switchboard.messaging.MessageRepository;
 import io.switchboard.messaging.OptOutRepository;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Inbound SMS, MMS and WhatsApp messages, as the {@code /webhooks/sms} ingress hands them over
  * (Twilio's form parameters, signature already checked). Applies Twilio's standard consent keywords
- * to {@code opt_outs}, stores the message once whatever Twilio's retries, and says what to reply.
- * Runs in one transaction so that consent and the stored message agree.
+ * to {@code opt_outs}, stores the message (and the media it names, pending) once whatever Twilio's
+ * retries, and says what to reply. Fetching media and forwarding are {@code
+ * InboundMessageWorkflow}'s. Runs in one transaction so that consent and the stored message agree.
  */
 // Named apart from the simulator's own InboundMessages bean, which shares the platform context.
 @Service("inboundMessageHandling")
@@ -35,17 +40,23 @@ public class InboundMessages {
           + " help. Reply STOP to unsubscribe. Msg&Data Rates May Apply.";
   static final String HELPED = "Reply STOP to unsubscribe. Msg&Data Rates May Apply.";
 
+  /** Twilio delivers at most ten media per message. */
+  static final int MAX_MEDIA = 10;
+
   private final MessageRepository messages;
+  private final MessageMediaRepository media;
   private final OptOutRepository optOuts;
   private final MessagingProperties properties;
   private final Clock clock;
 
   public InboundMessages(
       MessageRepository messages,
+      MessageMediaRepository media,
       OptOutRepository optOuts,
       MessagingProperties properties,
       Clock clock) {
     this.messages = messages;
+    this.media = media;
     this.optOuts = optOuts;
     this.properties = properties;
     this.clock = clock;
@@ -68,17 +79,28 @@ public class InboundMessages {
     }
     String body = twilioParams.get("Body");
     int numMedia = parseCount(twilioParams.get("NumMedia"));
-    messages.insertInbound(sid, channel(from, numMedia), from, to, body, numMedia, clock.instant());
+    boolean first =
+        messages.insertInbound(
+            sid, channel(from, numMedia), from, to, body, numMedia, clock.instant());
+    for (InboundMedia medium : mediaOf(twilioParams)) {
+      media.insertPending(sid, medium.index(), medium.url(), medium.contentType(), clock.instant());
+    }
     // The recipient of our messages is the one who wrote; consent is kept per bare number.
     String sender = Addresses.number(to);
     String recipient = Addresses.number(from);
     String keyword = keyword(body);
     String reply = null;
+    // Consent changes once per message: an operator's replay of an old STOP must not undo a
+    // START sent since. The reply is the same on every delivery.
     if (OPT_OUT.contains(keyword)) {
-      optOuts.optOut(sender, recipient, keyword, clock.instant());
+      if (first) {
+        optOuts.optOut(sender, recipient, keyword, clock.instant());
+      }
       reply = STOPPED;
     } else if (OPT_IN.contains(keyword)) {
-      optOuts.optIn(sender, recipient);
+      if (first) {
+        optOuts.optIn(sender, recipient);
+      }
       reply = STARTED;
     } else if (HELP.contains(keyword)) {
       reply = HELPED;
@@ -86,6 +108,22 @@ public class InboundMessages {
     return properties.keywordReplies() && reply != null
         ? new InboundReply(reply)
         : InboundReply.none();
+  }
+
+  /**
+   * The media a webhook names ({@code MediaUrlN} with {@code MediaContentTypeN}, N below {@code
+   * NumMedia}); Twilio sends at most ten.
+   */
+  public static List<InboundMedia> mediaOf(Map<String, String> twilioParams) {
+    int count = Math.min(MAX_MEDIA, parseCount(twilioParams.get("NumMedia")));
+    List<InboundMedia> media = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String url = twilioParams.get("MediaUrl" + i);
+      if (url != null && !url.isBlank()) {
+        media.add(new InboundMedia(i, url, twilioParams.get("MediaContentType" + i)));
+      }
+    }
+    return media;
   }
 
   /** Twilio matches a keyword only as the whole message, ignoring case and surrounding space. */

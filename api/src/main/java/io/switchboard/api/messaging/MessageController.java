@@ -8,11 +8,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.web.NotFoundException;
 import io.switchboard.messaging.MessageEventRepository;
+import io.switchboard.messaging.MessageMediaRow;
 import io.switchboard.messaging.MessageRecord;
 import io.switchboard.messaging.MessageRepository;
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Outbound messages: send with an idempotency key, then follow them; and inbound ones. */
 @RestController
@@ -36,16 +40,19 @@ public class MessageController {
   private final MessageSender sender;
   private final MessageRepository messages;
   private final MessageEventRepository events;
+  private final StoredMessageMedia media;
 
   public MessageController(
       MessageValidator validator,
       MessageSender sender,
       MessageRepository messages,
-      MessageEventRepository events) {
+      MessageEventRepository events,
+      StoredMessageMedia media) {
     this.validator = validator;
     this.sender = sender;
     this.messages = messages;
     this.events = events;
+    this.media = media;
   }
 
   @PostMapping(path = "/send", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -104,6 +111,31 @@ public class MessageController {
     return view(id);
   }
 
+  @GetMapping(path = "/{id}/media/{index}", produces = MediaType.ALL_VALUE)
+  @Operation(
+      operationId = "getMessageMedia",
+      summary =
+          "A medium of an inbound message, decrypted and streamed in its own content type"
+              + " (scope messages:read)",
+      description =
+          "The stored copy is authenticated whole before the first byte is sent; one that fails"
+              + " is a 500 media-integrity problem and nothing of it is served. A medium not"
+              + " stored (pending, refused, failed) is a 404. Every access is audited.")
+  ResponseEntity<StreamingResponseBody> media(
+      @PathVariable String id, @PathVariable int index, Principal principal) {
+    MessageRecord message = find(id);
+    MessageMediaRow row = media.stored(message.id(), index);
+    media.verify(row);
+    media.audit(row, principal.getName());
+    MediaType type = servedType(row.contentType());
+    return ResponseEntity.ok()
+        .contentType(type)
+        .contentLength(row.sizeBytes())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Disposition", "attachment")
+        .body(out -> media.stream(row, out));
+  }
+
   @GetMapping
   @Operation(
       operationId = "listMessages",
@@ -126,13 +158,34 @@ public class MessageController {
         .toList();
   }
 
+  /**
+   * The sender chose the content type: one that does not parse, or is a wildcard, is served as
+   * bytes; with {@code nosniff} and as an attachment, none is rendered on the API's origin.
+   */
+  private static MediaType servedType(String contentType) {
+    try {
+      MediaType type =
+          contentType == null
+              ? MediaType.APPLICATION_OCTET_STREAM
+              : MediaType.parseMediaType(contentType);
+      return type.isConcrete() ? type : MediaType.APPLICATION_OCTET_STREAM;
+    } catch (InvalidMediaTypeException e) {
+      return MediaType.APPLICATION_OCTET_STREAM;
+    }
+  }
+
+  private MessageRecord find(String id) {
+    return messages
+        .findById(id)
+        .or(() -> messages.findByMessageSid(id))
+        .orElseThrow(() -> new NotFoundException("No message " + id + " is recorded."));
+  }
+
   private MessageView view(String id) {
-    MessageRecord message =
-        messages
-            .findById(id)
-            .or(() -> messages.findByMessageSid(id))
-            .orElseThrow(() -> new NotFoundException("No message " + id + " is recorded."));
+    MessageRecord message = find(id);
     return MessageView.of(
-        message, events.findByMessageIdOrderByStatusRankAscOccurredAtAsc(message.id()));
+        message,
+        events.findByMessageIdOrderByStatusRankAscOccurredAtAsc(message.id()),
+        "inbound".equals(message.direction()) ? media.rows(message.id()) : null);
   }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.api.messaging;
 
 import io.switchboard.messaging.MessageEventRecord;
+import io.switchboard.messaging.MessageMediaRow;
 import io.switchboard.messaging.MessageRecord;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.List;
  * @param createdAt when it was accepted
  * @param updatedAt when its record last changed
  * @param events every status it went through, in lifecycle order (events) with late ones marked
+ * @param media the media of an inbound message: what it is and whether our copy is stored
  */
 public record MessageView(
     String id,
@@ -44,7 +46,8 @@ public record MessageView(
     Instant sendAt,
     Instant createdAt,
     Instant updatedAt,
-    List<Event> events) {
+    List<Event> events,
+    List<Medium> media) {
 
   /**
    * One status.
@@ -58,7 +61,48 @@ public record MessageView(
   public record Event(
       String status, Integer errorCode, String source, boolean applied, Instant occurredAt) {}
 
+  /**
+   * One medium of an inbound message; the bytes are served decrypted at {@code url}.
+   *
+   * @param index its position in Twilio's webhook
+   * @param contentType its MIME type, as Twilio gave it
+   * @param state {@code pending}, {@code stored}, {@code refused} (its URL was not on Twilio's
+   *     media hosts, so it was never fetched) or {@code failed}
+   * @param sizeBytes its size, once stored
+   * @param sha256 its SHA-256, hex, once stored
+   * @param url where to get it from this API, once stored
+   * @param reason why it was refused or failed
+   * @param twilioDeletedAt when Twilio's copy was deleted
+   */
+  public record Medium(
+      int index,
+      String contentType,
+      String state,
+      Long sizeBytes,
+      String sha256,
+      String url,
+      String reason,
+      Instant twilioDeletedAt) {
+
+    static Medium of(MessageMediaRow row) {
+      return new Medium(
+          row.index(),
+          row.contentType(),
+          row.state(),
+          row.sizeBytes(),
+          row.sha256(),
+          row.stored() ? "/api/messages/" + row.messageId() + "/media/" + row.index() : null,
+          row.reason(),
+          row.twilioDeletedAt());
+    }
+  }
+
   static MessageView of(MessageRecord m, List<MessageEventRecord> events) {
+    return of(m, events, null);
+  }
+
+  static MessageView of(
+      MessageRecord m, List<MessageEventRecord> events, List<MessageMediaRow> media) {
     return new MessageView(
         m.id(),
         m.direction(),
@@ -83,6 +127,7 @@ public record MessageView(
                     e ->
                         new Event(
                             e.status(), e.errorCode(), e.source(), e.applied(), e.occurredAt()))
-                .toList());
+                .toList(),
+        media == null || media.isEmpty() ? null : media.stream().map(Medium::of).toList());
   }
 }

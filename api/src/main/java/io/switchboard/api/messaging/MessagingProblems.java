@@ -52,4 +52,14 @@ class MessagingProblems {
         "Idempotency-Key already used for another request",
         e.getMessage());
   }
+
+  /** Stored media that failed authentication: named, and never served in part. */
+  @ExceptionHandler(MessageMediaException.class)
+  ProblemDetail mediaIntegrity(MessageMediaException e) {
+    return Problems.of(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "media-integrity",
+        "Message media failed integrity check",
+        e.getMessage());
+  }
 }

@@ -31,7 +31,8 @@ class RecordingKeysController {
   @Operation(
       summary = "Re-wrap recording data keys under the current master key (scope ops)",
       description =
-          "Moves up to `limit` recordings and transcripts still under an older master key to the"
+          "Moves up to `limit` recordings, transcripts and inbound message media still under an"
+              + " older master key to the"
               + " current one (media is not re-encrypted). Idempotent and resumable: call again"
               + " until `remaining` is 0, then the old key can be removed. With dryRun, only"
               + " counts.")

@@ -4,13 +4,11 @@ import io.switchboard.recording.RecordingPipelineWorkflow;
 import io.switchboard.recording.RecordingRepository;
 import io.switchboard.recording.RecordingRow;
 import io.switchboard.recording.RecordingWorkflowIds;
-import io.switchboard.recording.media.MediaCipher;
 import io.switchboard.recording.media.MediaIntegrityException;
-import io.switchboard.recording.media.RecordingStore;
+import io.switchboard.recording.media.SealedMedia;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -20,20 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordingMedia {
 
-  private final RecordingStore store;
-  private final MediaCipher cipher;
+  private final SealedMedia sealed;
   private final RecordingRepository recordings;
   private final WorkflowClient workflows;
   private final Clock clock;
 
   public RecordingMedia(
-      RecordingStore store,
-      MediaCipher cipher,
-      RecordingRepository recordings,
-      WorkflowClient workflows,
-      Clock clock) {
-    this.store = store;
-    this.cipher = cipher;
+      SealedMedia sealed, RecordingRepository recordings, WorkflowClient workflows, Clock clock) {
+    this.sealed = sealed;
     this.recordings = recordings;
     this.workflows = workflows;
     this.clock = clock;
@@ -41,11 +33,8 @@ public class RecordingMedia {
 
   /** Authenticates the whole stored file and checks it against the digest taken at download. */
   void verify(RecordingRow row) {
-    try (InputStream in = store.open(row.storageRef())) {
-      MediaCipher.Sealed sealed = cipher.verify(in, row.id());
-      if (!sealed.sha256().equals(row.sha256())) {
-        throw new MediaIntegrityException("its digest differs from the one taken at download");
-      }
+    try {
+      sealed.verify(row.storageRef(), row.id(), row.sha256());
     } catch (MediaIntegrityException e) {
       throw new RecordingMediaException(
           "Recording "
@@ -60,10 +49,7 @@ public class RecordingMedia {
   }
 
   void stream(RecordingRow row, OutputStream out) throws IOException {
-    try (InputStream sealed = store.open(row.storageRef());
-        InputStream plain = cipher.decrypt(sealed, row.id())) {
-      plain.transferTo(out);
-    }
+    sealed.stream(row.storageRef(), row.id(), out);
   }
 
   /**
@@ -73,7 +59,7 @@ public class RecordingMedia {
   void erase(RecordingRow row) {
     try {
       if (row.storageRef() != null) {
-        store.delete(row.storageRef());
+        sealed.delete(row.storageRef());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("recording " + row.id() + " could not be erased", e);

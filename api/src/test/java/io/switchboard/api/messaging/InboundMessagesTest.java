@@ -1,8 +1,11 @@
 package io.switchboard.api.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.switchboard.config.SharedConfiguration;
+import io.switchboard.messaging.MessageMediaRepository;
+import io.switchboard.messaging.MessageMediaRow;
 import io.switchboard.messaging.MessageRecord;
 import io.switchboard.messaging.MessageRepository;
 import io.switchboard.messaging.OptOutRepository;
@@ -40,6 +43,7 @@ class InboundMessagesTest {
   @Autowired InboundMessages inbound;
   @Autowired OptOutRepository optOuts;
   @Autowired MessageRepository messages;
+  @Autowired MessageMediaRepository media;
 
   @Test
   void stopOptsTheSenderOutAndIsAnsweredWithTwiliosConfirmation() {
@@ -106,6 +110,41 @@ class InboundMessagesTest {
 
     assertThat(optOuts.isOptedOut(OURS, "+14155550105")).isTrue();
     assertThat(messages.findById("SM6").orElseThrow().channel()).isEqualTo("whatsapp");
+  }
+
+  @Test
+  void mmsMediaIsRecordedPendingOnceForTheWorkflowToFetch() {
+    Map<String, String> params =
+        Map.of(
+            "MessageSid", "MM7",
+            "From", "+14155550106",
+            "To", OURS,
+            "Body", "",
+            "NumMedia", "2",
+            "MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM7/Media/ME0",
+            "MediaContentType0", "image/png",
+            "MediaUrl1", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM7/Media/ME1",
+            "MediaContentType1", "video/mp4");
+
+    inbound.handle(params);
+    inbound.handle(params);
+
+    assertThat(messages.findById("MM7").orElseThrow().channel()).isEqualTo("mms");
+    assertThat(media.ofMessage("MM7"))
+        .extracting(MessageMediaRow::index, MessageMediaRow::contentType, MessageMediaRow::state)
+        .containsExactly(tuple(0, "image/png", "pending"), tuple(1, "video/mp4", "pending"));
+  }
+
+  @Test
+  void replayedStopAfterAStartDoesNotOptTheSenderOutAgain() {
+    Map<String, String> stop = sms("SM8", "+14155550107", "STOP");
+    inbound.handle(stop);
+    inbound.handle(sms("SM9", "+14155550107", "START"));
+
+    InboundReply replayed = inbound.handle(stop); // An operator replays the old webhook.
+
+    assertThat(replayed.text()).isEqualTo(InboundMessages.STOPPED);
+    assertThat(optOuts.isOptedOut(OURS, "+14155550107")).isFalse();
   }
 
   private static Map<String, String> sms(String sid, String from, String body) {

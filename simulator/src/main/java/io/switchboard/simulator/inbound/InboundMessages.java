@@ -1,14 +1,18 @@
 package io.switchboard.simulator.inbound;
 
 import io.switchboard.simulator.SimulatorProperties;
+import io.switchboard.simulator.media.MessageMediaStore;
+import io.switchboard.simulator.media.SimMedia;
 import io.switchboard.simulator.twiml.MessagingTwiml;
 import io.switchboard.simulator.twiml.MessagingTwiml.Reply;
 import io.switchboard.simulator.twiml.Sids;
 import io.switchboard.simulator.voice.TranscriptEntry;
 import io.switchboard.simulator.webhook.SignedWebhookClient;
 import io.switchboard.simulator.webhook.SignedWebhookClient.WebhookFailedException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -23,23 +27,35 @@ import org.springframework.stereotype.Service;
 public class InboundMessages {
 
   static final int DOCUMENT_LIMIT = 50;
+  static final int MADE_UP_MEDIA_BYTES = 3 * 1024;
 
   private final SignedWebhookClient client;
   private final AppWebhooks webhooks;
   private final SimulatorProperties account;
+  private final MessageMediaStore mediaStore;
+  private final SecureRandom random = new SecureRandom();
 
-  InboundMessages(AppWebhooks webhooks, SimulatorProperties account) {
+  InboundMessages(AppWebhooks webhooks, SimulatorProperties account, MessageMediaStore mediaStore) {
     this.client = new SignedWebhookClient(account.authToken());
     this.webhooks = webhooks;
     this.account = account;
+    this.mediaStore = mediaStore;
   }
 
   public InboundMessageResult send(InboundMessageRequest message) {
     if (message.from() == null || message.to() == null) {
       throw new IllegalArgumentException("'from' and 'to' are required");
     }
-    String sid = Sids.random(message.mediaUrls().isEmpty() ? "SM" : "MM");
-    Map<String, String> params = MessageParameters.of(sid, account.accountSid(), message);
+    String sid = Sids.random(message.mediaCount() == 0 ? "SM" : "MM");
+    List<MessageParameters.Media> media = new ArrayList<>();
+    message
+        .mediaUrls()
+        .forEach(
+            url -> media.add(new MessageParameters.Media(url, MessageParameters.contentType(url))));
+    for (InboundMessageRequest.Attachment attachment : message.media()) {
+      media.add(keep(sid, attachment));
+    }
+    Map<String, String> params = MessageParameters.of(sid, account.accountSid(), message, media);
     String url = message.url() != null ? message.url() : webhooks.smsUrl(message.to());
     String method = "POST";
     List<Reply> replies = new ArrayList<>();
@@ -76,6 +92,34 @@ public class InboundMessages {
       method = parsed.redirectMethod();
     }
     return new InboundMessageResult(sid, replies, requests, 14106);
+  }
+
+  /**
+   * Keeps an attachment as Twilio keeps received media, so that the application fetches it from
+   * Twilio's media URL (here, from the simulator).
+   */
+  private MessageParameters.Media keep(String messageSid, InboundMessageRequest.Attachment file) {
+    String type = file.contentType() == null ? "application/octet-stream" : file.contentType();
+    byte[] content;
+    if (file.content() == null) {
+      content = new byte[MADE_UP_MEDIA_BYTES];
+      random.nextBytes(content);
+    } else {
+      try {
+        content = Base64.getDecoder().decode(file.content());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("media 'content' must be base64");
+      }
+    }
+    SimMedia kept = mediaStore.add(messageSid, type, content);
+    String url =
+        "https://api.twilio.com/2010-04-01/Accounts/"
+            + account.accountSid()
+            + "/Messages/"
+            + messageSid
+            + "/Media/"
+            + kept.sid();
+    return new MessageParameters.Media(url, type);
   }
 
   private static TranscriptEntry entry(

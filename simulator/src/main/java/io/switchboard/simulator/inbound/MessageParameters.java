@@ -14,7 +14,11 @@ final class MessageParameters {
 
   private MessageParameters() {}
 
-  static Map<String, String> of(String messageSid, String accountSid, InboundMessageRequest m) {
+  /** One medium as the webhook names it. */
+  record Media(String url, String contentType) {}
+
+  static Map<String, String> of(
+      String messageSid, String accountSid, InboundMessageRequest m, List<Media> media) {
     String body = m.body() == null ? "" : m.body();
     boolean whatsapp = m.from().startsWith("whatsapp:");
     Map<String, String> params = new LinkedHashMap<>();
@@ -25,14 +29,13 @@ final class MessageParameters {
     params.put("From", m.from());
     params.put("To", m.to());
     params.put("Body", body);
-    params.put("NumMedia", String.valueOf(m.mediaUrls().size()));
+    params.put("NumMedia", String.valueOf(media.size()));
     params.put("NumSegments", String.valueOf(whatsapp ? 1 : segments(body)));
     params.put("SmsStatus", "received");
     params.put("ApiVersion", "2010-04-01");
-    List<String> media = m.mediaUrls();
     for (int i = 0; i < media.size(); i++) {
-      params.put("MediaContentType" + i, contentType(media.get(i)));
-      params.put("MediaUrl" + i, media.get(i));
+      params.put("MediaContentType" + i, media.get(i).contentType());
+      params.put("MediaUrl" + i, media.get(i).url());
     }
     if (whatsapp) {
       params.put("WaId", m.from().substring("whatsapp:+".length()));

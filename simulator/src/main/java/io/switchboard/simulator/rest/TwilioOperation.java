@@ -109,6 +109,19 @@ public enum TwilioOperation {
       "/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json",
       "IncludeSoftDeleted"),
   DELETE_RECORDING(Api.V2010, "DELETE", "/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json"),
+  FETCH_MEDIA(
+      Api.V2010, "GET", "/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json"),
+  DELETE_MEDIA(
+      Api.V2010,
+      "DELETE",
+      "/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json"),
+  LIST_MEDIA(
+      Api.V2010,
+      "GET",
+      "/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media.json",
+      "PageSize",
+      "Page",
+      "PageToken"),
   FETCH_BALANCE(Api.V2010, "GET", "/2010-04-01/Accounts/{AccountSid}/Balance.json"),
   FETCH_TRANSCRIPTION(
       Api.V2010, "GET", "/2010-04-01/Accounts/{AccountSid}/Transcriptions/{Sid}.json"),
