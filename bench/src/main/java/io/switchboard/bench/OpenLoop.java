@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
@@ -21,11 +22,11 @@ import org.HdrHistogram.Recorder;
  */
 final class OpenLoop {
 
-  /** Told of every request the server answered as asked, with when the answer arrived. */
+  /** Told of every response, with when it arrived and whether it was an answer as asked. */
   interface Listener {
-    Listener NONE = (sequence, at) -> {};
+    Listener NONE = (sequence, at, response, answered) -> {};
 
-    void answered(long sequence, Instant at);
+    void completed(long sequence, Instant at, HttpResponse<String> response, boolean answered);
   }
 
   /** One open-loop run: what to send for each sequence number, and what counts as answered. */
@@ -51,9 +52,16 @@ final class OpenLoop {
    *
    * @param failed requests without an answer as asked: errors, 4xx/5xx, fallback TwiML, timeouts
    * @param elapsed from the first request due to the last answer
+   * @param firstFailure what the first failed request got, else null
    */
   record Result(
-      String name, int rate, long sent, long failed, Duration elapsed, Histogram latency) {
+      String name,
+      int rate,
+      long sent,
+      long failed,
+      Duration elapsed,
+      Histogram latency,
+      String firstFailure) {
 
     long answered() {
       return sent - failed;
@@ -76,6 +84,7 @@ final class OpenLoop {
     Recorder recorder = new Recorder(3);
     AtomicLong answered = new AtomicLong();
     AtomicLong lastAnswer = new AtomicLong();
+    AtomicReference<String> firstFailure = new AtomicReference<>();
     CountDownLatch done = new CountDownLatch((int) load.total());
     long first = sequences.getAndAdd(load.total());
     long intervalNanos = TimeUnit.SECONDS.toNanos(1) / load.rate();
@@ -93,9 +102,14 @@ final class OpenLoop {
                 long now = System.nanoTime();
                 recorder.recordValue(Math.max(1, (now - due) / 1_000));
                 lastAnswer.accumulateAndGet(now, Math::max);
-                if (failure == null && load.answered().test(response)) {
+                boolean ok = failure == null && load.answered().test(response);
+                if (ok) {
                   answered.incrementAndGet();
-                  listener.answered(sequence, Instant.now());
+                } else {
+                  firstFailure.compareAndSet(null, describe(response, failure));
+                }
+                if (failure == null) {
+                  listener.completed(sequence, Instant.now(), response, ok);
                 }
                 done.countDown();
               });
@@ -108,6 +122,15 @@ final class OpenLoop {
         sent,
         sent - answered.get(),
         Duration.ofNanos(Math.max(0, lastAnswer.get() - start)),
-        recorder.getIntervalHistogram());
+        recorder.getIntervalHistogram(),
+        firstFailure.get());
+  }
+
+  private static String describe(HttpResponse<String> response, Throwable failure) {
+    if (failure != null) {
+      return String.valueOf(failure);
+    }
+    String body = response.body();
+    return response.statusCode() + " " + body.substring(0, Math.min(200, body.length()));
   }
 }

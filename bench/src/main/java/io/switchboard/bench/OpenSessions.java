@@ -55,6 +55,14 @@ final class OpenSessions {
     }
   }
 
+  /**
+   * A first webhook answered 200 started its session, even when the answer was the fallback: the
+   * update-with-start goes on after the api stops waiting. The running count checks it.
+   */
+  static boolean started(java.net.http.HttpResponse<String> response) {
+    return response.statusCode() == 200;
+  }
+
   private List<String> open(int rate, long count) throws InterruptedException {
     String prefix = Requests.uuid().substring(0, 16);
     List<String> opened = Collections.synchronizedList(new ArrayList<>());
@@ -66,20 +74,37 @@ final class OpenSessions {
                 count,
                 sequence -> Requests.newCall(target, Requests.callSid(prefix, sequence), sequence),
                 Scenario.VOICE::answered),
-            (sequence, at) -> opened.add(Requests.callSid(prefix, sequence)));
+            (sequence, at, response, ok) -> {
+              if (OpenSessions.started(response)) {
+                opened.add(Requests.callSid(prefix, sequence));
+              }
+            });
     Steps.printHeader(result.elapsed());
     Steps.printRow(result, null);
+    System.out.printf(
+        "%d first webhooks answered 200, of which %d with the session's TwiML%n",
+        opened.size(), result.answered());
     return new ArrayList<>(opened);
   }
 
-  /** Visibility lags the starts by a little; waits up to a minute for it to catch up. */
+  /**
+   * Starts that the api stopped waiting for go on in Temporal, and visibility lags them: waits
+   * while the count grows, until it has all or has not grown for 30 s (10 minutes at most).
+   */
   private static long awaitRunning(OpenSessionCount sessions, long expected)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
     long running = sessions.running();
+    long stalledSince = System.nanoTime();
     while (running >= 0 && running < expected && System.nanoTime() < deadline) {
-      Thread.sleep(2000);
-      running = sessions.running();
+      Thread.sleep(5000);
+      long now = sessions.running();
+      if (now > running) {
+        stalledSince = System.nanoTime();
+      } else if (System.nanoTime() - stalledSince > Duration.ofSeconds(30).toNanos()) {
+        return now;
+      }
+      running = now;
     }
     return running;
   }

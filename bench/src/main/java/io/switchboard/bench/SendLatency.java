@@ -38,7 +38,11 @@ final class SendLatency {
             target,
             rate,
             duration,
-            (sequence, at) -> accepted.put(Scenario.sendTo(sequence), at));
+            (sequence, at, response, ok) -> {
+              if (ok) {
+                accepted.put(Scenario.sendTo(sequence), at);
+              }
+            });
     // The warm-up's messages were accepted too, but only the measured run's are in the map.
     Map<String, Instant> created = awaitCreated(accepted, start);
     Histogram toCreated = new Histogram(3);
@@ -50,8 +54,8 @@ final class SendLatency {
     }
     double acceptedPerSecond = result.answered() / (result.elapsed().toNanos() / 1e9);
     System.out.printf(
-        "%naccepted %d of %d at %.0f/s (offered %d/s); created at the simulator %d of those"
-            + " within %d s after the last%n",
+        "%naccepted %d of %d at %.0f/s (offered %d/s); %d of them created at the simulator"
+            + " (waited up to %d s)%n",
         result.answered(),
         result.sent(),
         acceptedPerSecond,

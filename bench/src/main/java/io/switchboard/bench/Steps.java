@@ -68,21 +68,31 @@ final class Steps {
                 sessions,
                 sequence -> Requests.newCall(target, Requests.callSid(prefix, sequence), sequence),
                 Scenario.VOICE::answered),
-            (sequence, at) -> opened.add(Requests.callSid(prefix, sequence)));
+            (sequence, at, response, ok) -> {
+              if (OpenSessions.started(response)) {
+                opened.add(Requests.callSid(prefix, sequence));
+              }
+            });
     System.out.printf(
-        "opened %d of %d sessions on the demo flow at %d/s for the gather turns%n",
-        opened.size(), sessions, openRate);
+        "opened %d of %d sessions on the demo flow at %d/s for the gather turns"
+            + " (%d first answers were the fallback)%n",
+        opened.size(), sessions, openRate, fallbacks(result, opened.size()));
     if (opened.isEmpty()) {
-      throw new IllegalStateException("no session opened: " + result);
+      throw new IllegalStateException("no session opened: " + result.firstFailure());
     }
     return target.withSessions(opened);
   }
 
+  /** Requests that got a 200 but not the session's answer. */
+  static long fallbacks(OpenLoop.Result result, long started) {
+    return Math.max(0, started - result.answered());
+  }
+
   static void printHeader(Duration duration) {
     System.out.printf(
-        "(%d s per row)%n| scenario | rate/s | sent | failed | p50 ms | p90 ms | p99 ms"
+        "(%.1f s per row)%n| scenario | rate/s | sent | failed | p50 ms | p90 ms | p99 ms"
             + " | p99.9 ms | max ms | p99 / bare |%n|---|---|---|---|---|---|---|---|---|---|%n",
-        duration.toSeconds());
+        duration.toMillis() / 1000.0);
   }
 
   static void printRow(OpenLoop.Result result, Histogram baseline) {
@@ -104,6 +114,9 @@ final class Steps {
         ms(h.getValueAtPercentile(99.9)),
         ms(h.getMaxValue()),
         ratio);
+    if (result.firstFailure() != null) {
+      System.out.printf("first failure of %s: %s%n", result.name(), result.firstFailure());
+    }
   }
 
   static double ms(long micros) {
