@@ -62,7 +62,12 @@ public final class Bench {
       int rate = Integer.parseInt(parts[1]);
       long count = parts.length > 2 ? Long.parseLong(parts[2]) : 0;
       System.out.printf("%n## %s (load average before: %s)%n", step, loadAverage());
-      steps.run(name, rate, count, duration);
+      try {
+        steps.run(name, rate, count, duration);
+      } catch (Exception e) {
+        // One step that cannot finish (a saturated server) must not lose the others' figures.
+        System.out.printf("step %s did not finish: %s%n", step, e);
+      }
     }
     System.exit(0);
   }

@@ -93,7 +93,7 @@ final class OpenSessions {
    */
   private static long awaitRunning(OpenSessionCount sessions, long expected)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     long running = sessions.running();
     long stalledSince = System.nanoTime();
     while (running >= 0 && running < expected && System.nanoTime() < deadline) {

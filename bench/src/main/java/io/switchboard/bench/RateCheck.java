@@ -77,11 +77,17 @@ final class RateCheck {
   /** Reads until every accepted one is created, or twice the time the rate needs, plus 30 s. */
   private static List<Creation> await(Reader reader, long count, int rate) throws Exception {
     long limit = System.nanoTime() + Duration.ofSeconds(2 * count / rate + 30).toNanos();
-    List<Creation> created = reader.read();
-    while (created.size() < count && System.nanoTime() < limit) {
-      Thread.sleep(1000);
-      created = reader.read();
-    }
+    List<Creation> created = List.of();
+    do {
+      try {
+        created = reader.read();
+      } catch (java.io.IOException e) {
+        System.out.println("reading creations failed, retrying: " + e);
+      }
+      if (created.size() < count) {
+        Thread.sleep(1000);
+      }
+    } while (created.size() < count && System.nanoTime() < limit);
     return created;
   }
 

@@ -76,7 +76,15 @@ final class SendLatency {
     long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
     Map<String, Instant> created = new HashMap<>();
     while (true) {
-      List<Creation> all = simulator.messages(null, since);
+      List<Creation> all;
+      try {
+        all = simulator.messages(null, since);
+      } catch (java.io.IOException e) {
+        // A loaded platform may answer the control API late; ask again rather than give up.
+        System.out.println("reading creations failed, retrying: " + e);
+        Thread.sleep(1000);
+        continue;
+      }
       created.clear();
       for (Creation creation : all) {
         if (accepted.containsKey(creation.to())) {

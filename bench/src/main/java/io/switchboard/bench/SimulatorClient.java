@@ -41,7 +41,7 @@ final class SimulatorClient {
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create(base + "/simulator/api/" + resource + "/created?" + query))
-            .timeout(Requests.TIMEOUT)
+            .timeout(java.time.Duration.ofSeconds(60))
             .GET()
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
