@@ -1,21 +1,35 @@
 package io.switchboard.bench;
 
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
-import org.HdrHistogram.Histogram;
 
 /**
- * Drives a running Switchboard over HTTP and prints latency percentiles. Each scenario runs after a
- * warm-up, right after the bare endpoint at the same rate, so that every figure has a baseline
- * measured on the same server in the same minute.
+ * Drives a running Switchboard over HTTP and prints its figures as Markdown table rows, ready for
+ * {@code docs/benchmarks.md}. Latency scenarios run after a warm-up, right after the bare endpoint
+ * at the same rate, so that every figure has a baseline measured on the same server in the same
+ * minute. Each step first prints the machine's load average, since other work on the machine makes
+ * every figure pessimistic.
  *
  * <p>Usage: {@code java -jar switchboard-bench-exec.jar BASE_URL PUBLIC_URL ACCOUNT_SID AUTH_TOKEN
- * [SECONDS] [SCENARIO:RATE ...]}, for example {@code ASYNC:500 VOICE:100 INITIATE:100}; INITIATE
- * needs {@code SWITCHBOARD_API_KEY}.
+ * [SECONDS] [STEP ...]}; a step is {@code SCENARIO:RATE[:COUNT]}:
+ *
+ * <ul>
+ *   <li>{@code ASYNC:500}, {@code VOICE:100}, {@code INITIATE:100}: latency at that rate;
+ *   <li>{@code GATHER:100}: opens sessions on the demo flow, then gather turns at that rate;
+ *   <li>{@code SEND:500}: latency, accepted rate, and accepted → created at the simulator;
+ *   <li>{@code SESSIONS:50:10000}: opens 10,000 sessions at 50/s, then heap after GC and how many
+ *       are still open (needs {@code BENCH_JMX} and {@code BENCH_TEMPORAL});
+ *   <li>{@code THROTTLE:10:200}: 200 sends from the sender configured at 10 segments/s;
+ *   <li>{@code CPS:10:200}: 200 outbound calls with the account configured at 10 calls/s.
+ * </ul>
+ *
+ * REST steps use {@code SWITCHBOARD_API_KEY}, an admin key of the platform.
  */
 public final class Bench {
 
@@ -27,15 +41,12 @@ public final class Bench {
           "usage: Bench BASE_URL PUBLIC_URL ACCOUNT_SID AUTH_TOKEN [SECONDS] [SCENARIO:RATE ...]");
       System.exit(2);
     }
-    // REST scenarios (INITIATE) use the admin key the platform was started with.
-    Scenario.Target target =
-        new Scenario.Target(
-            args[0], args[1], args[2], args[3], System.getenv("SWITCHBOARD_API_KEY"));
+    Target target =
+        new Target(
+            args[0], args[1], args[2], args[3], System.getenv("SWITCHBOARD_API_KEY"), List.of());
     Duration duration = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 20);
-    List<String> plan = new ArrayList<>();
-    for (int i = 5; i < args.length; i++) {
-      plan.add(args[i]);
-    }
+    List<String> plan =
+        new ArrayList<>(List.of(args).subList(Math.min(5, args.length), args.length));
     if (plan.isEmpty()) {
       plan = List.of("ASYNC:500", "VOICE:100");
     }
@@ -44,54 +55,30 @@ public final class Bench {
             .connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8))
             .build();
-    OpenLoop loop = new OpenLoop(http);
-    System.out.printf(
-        "%-6s %6s %7s %7s %9s %9s %9s %9s %9s %8s%n",
-        "what",
-        "rate/s",
-        "sent",
-        "errors",
-        "p50 ms",
-        "p90 ms",
-        "p99 ms",
-        "p99.9 ms",
-        "max ms",
-        "p99/bare");
+    Steps steps = new Steps(new OpenLoop(http), new SimulatorClient(http, target.base()), target);
     for (String step : plan) {
       String[] parts = step.split(":");
-      Scenario scenario = Scenario.valueOf(parts[0].toUpperCase(Locale.ROOT));
+      String name = parts[0].toUpperCase(Locale.ROOT);
       int rate = Integer.parseInt(parts[1]);
-      loop.run(scenario, target, rate, Duration.ofSeconds(5)); // warm-up, not reported
-      OpenLoop.Result bare = loop.run(Scenario.BARE, target, rate, duration);
-      OpenLoop.Result result = loop.run(scenario, target, rate, duration);
-      print(bare, null);
-      print(result, bare.latencyMicros());
+      long count = parts.length > 2 ? Long.parseLong(parts[2]) : 0;
+      System.out.printf("%n## %s (load average before: %s)%n", step, loadAverage());
+      try {
+        steps.run(name, rate, count, duration);
+      } catch (Exception e) {
+        // One step that cannot finish (a saturated server) must not lose the others' figures.
+        System.out.printf("step %s did not finish: %s%n", step, e);
+      }
     }
     System.exit(0);
   }
 
-  private static void print(OpenLoop.Result result, Histogram baseline) {
-    Histogram h = result.latencyMicros();
-    String ratio =
-        baseline == null
-            ? "-"
-            : String.format(
-                "%.1fx", (double) h.getValueAtPercentile(99) / baseline.getValueAtPercentile(99));
-    System.out.printf(
-        "%-6s %6d %7d %7d %9.1f %9.1f %9.1f %9.1f %9.1f %8s%n",
-        result.scenario().name().toLowerCase(Locale.ROOT),
-        result.rate(),
-        result.sent(),
-        result.errors() + (result.sent() - result.ok() - result.errors()),
-        ms(h.getValueAtPercentile(50)),
-        ms(h.getValueAtPercentile(90)),
-        ms(h.getValueAtPercentile(99)),
-        ms(h.getValueAtPercentile(99.9)),
-        ms(h.getMaxValue()),
-        ratio);
-  }
-
-  private static double ms(long micros) {
-    return micros / 1000.0;
+  /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (Exception e) {
+      return "unknown";
+    }
   }
 }

@@ -1,12 +1,18 @@
 package io.switchboard.bench;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -16,52 +22,115 @@ import org.HdrHistogram.Recorder;
  */
 final class OpenLoop {
 
+  /** Told of every response, with when it arrived and whether it was an answer as asked. */
+  interface Listener {
+    Listener NONE = (sequence, at, response, answered) -> {};
+
+    void completed(long sequence, Instant at, HttpResponse<String> response, boolean answered);
+  }
+
+  /** One open-loop run: what to send for each sequence number, and what counts as answered. */
+  record Load(
+      String name,
+      int rate,
+      long total,
+      LongFunction<HttpRequest> requests,
+      Predicate<HttpResponse<String>> answered) {
+
+    static Load of(Scenario scenario, Target target, int rate, Duration duration) {
+      return new Load(
+          scenario.name().toLowerCase(java.util.Locale.ROOT),
+          rate,
+          rate * duration.toSeconds(),
+          sequence -> scenario.request(target, sequence),
+          scenario::answered);
+    }
+  }
+
+  /**
+   * What one run measured.
+   *
+   * @param failed requests without an answer as asked: errors, 4xx/5xx, fallback TwiML, timeouts
+   * @param elapsed from the first request due to the last answer
+   * @param firstFailure what the first failed request got, else null
+   */
+  record Result(
+      String name,
+      int rate,
+      long sent,
+      long failed,
+      Duration elapsed,
+      Histogram latency,
+      String firstFailure) {
+
+    long answered() {
+      return sent - failed;
+    }
+  }
+
   private final HttpClient http;
+  private final AtomicLong sequences = new AtomicLong();
 
   OpenLoop(HttpClient http) {
     this.http = http;
   }
 
-  /** What one run measured. */
-  record Result(
-      Scenario scenario,
-      int rate,
-      Duration duration,
-      long sent,
-      long ok,
-      long errors,
-      org.HdrHistogram.Histogram latencyMicros) {}
+  Result run(Load load) throws InterruptedException {
+    return run(load, Listener.NONE);
+  }
 
-  Result run(Scenario scenario, Scenario.Target target, int rate, Duration duration)
-      throws InterruptedException {
+  /** Runs a load; sequence numbers continue from the previous run, so every request is new. */
+  Result run(Load load, Listener listener) throws InterruptedException {
     Recorder recorder = new Recorder(3);
-    AtomicLong ok = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    long total = rate * duration.toSeconds();
-    CountDownLatch done = new CountDownLatch((int) total);
-    long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+    AtomicLong answered = new AtomicLong();
+    AtomicLong lastAnswer = new AtomicLong();
+    AtomicReference<String> firstFailure = new AtomicReference<>();
+    CountDownLatch done = new CountDownLatch((int) load.total());
+    long first = sequences.getAndAdd(load.total());
+    long intervalNanos = TimeUnit.SECONDS.toNanos(1) / load.rate();
     long start = System.nanoTime();
-    for (long i = 0; i < total; i++) {
+    for (long i = 0; i < load.total(); i++) {
+      long sequence = first + i;
       long due = start + i * intervalNanos;
       long wait = due - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
-      http.sendAsync(scenario.request(target, i), HttpResponse.BodyHandlers.discarding())
+      http.sendAsync(load.requests().apply(sequence), HttpResponse.BodyHandlers.ofString())
           .whenComplete(
               (response, failure) -> {
-                long micros = (System.nanoTime() - due) / 1_000;
-                recorder.recordValue(Math.max(1, micros));
-                if (failure == null && response.statusCode() < 400) {
-                  ok.incrementAndGet();
+                long now = System.nanoTime();
+                recorder.recordValue(Math.max(1, (now - due) / 1_000));
+                lastAnswer.accumulateAndGet(now, Math::max);
+                boolean ok = failure == null && load.answered().test(response);
+                if (ok) {
+                  answered.incrementAndGet();
                 } else {
-                  errors.incrementAndGet();
+                  firstFailure.compareAndSet(null, describe(response, failure));
+                }
+                if (failure == null) {
+                  listener.completed(sequence, Instant.now(), response, ok);
                 }
                 done.countDown();
               });
     }
-    done.await(Scenario.TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+    done.await(Requests.TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+    long sent = load.total();
     return new Result(
-        scenario, rate, duration, total, ok.get(), errors.get(), recorder.getIntervalHistogram());
+        load.name(),
+        load.rate(),
+        sent,
+        sent - answered.get(),
+        Duration.ofNanos(Math.max(0, lastAnswer.get() - start)),
+        recorder.getIntervalHistogram(),
+        firstFailure.get());
+  }
+
+  private static String describe(HttpResponse<String> response, Throwable failure) {
+    if (failure != null) {
+      return String.valueOf(failure);
+    }
+    String body = response.body();
+    return response.statusCode() + " " + body.substring(0, Math.min(200, body.length()));
   }
 }

@@ -1,22 +1,17 @@
 package io.switchboard.bench;
 
-import io.switchboard.simulator.webhook.SignedWebhookClient;
-import io.switchboard.simulator.webhook.TwilioSignatures;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
+import java.net.http.HttpResponse;
 
-/** One kind of request the bench sends; each call makes a new, independent request. */
+/** One kind of request the open loop sends; each call makes a new, independent request. */
 enum Scenario {
   /** A GET on the simulator's status endpoint: same server, no database, no Temporal. */
   BARE {
     @Override
     HttpRequest request(Target target, long sequence) {
       return HttpRequest.newBuilder(URI.create(target.base() + "/simulator/api/status"))
-          .timeout(TIMEOUT)
+          .timeout(Requests.TIMEOUT)
           .GET()
           .build();
     }
@@ -25,50 +20,54 @@ enum Scenario {
   ASYNC {
     @Override
     HttpRequest request(Target target, long sequence) {
-      Map<String, String> params = new LinkedHashMap<>();
+      java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
       params.put("AccountSid", target.accountSid());
-      params.put("CallSid", "CA" + uuid());
+      params.put("CallSid", "CA" + Requests.uuid());
       params.put("CallStatus", "completed");
       params.put("SequenceNumber", "1");
       params.put("CallDuration", "12");
-      return signed(target, "/webhooks/status", params);
+      return Requests.signed(target, "/webhooks/status", params);
     }
   },
   /** A new inbound call: signature, inbox, update-with-start, TwiML from the workflow. */
   VOICE {
     @Override
     HttpRequest request(Target target, long sequence) {
-      Map<String, String> params = new LinkedHashMap<>();
-      params.put("AccountSid", target.accountSid());
-      params.put("CallSid", "CA" + uuid());
-      // A caller per request, so that the per-number rate limit measures nothing here.
-      params.put("From", String.format("+1555%07d", sequence % 10_000_000));
-      params.put("To", "+15005550006");
-      params.put("CallStatus", "ringing");
-      params.put("Direction", "inbound");
-      params.put("ApiVersion", "2010-04-01");
-      return signed(target, "/webhooks/voice", params);
+      return Requests.newCall(target, "CA" + Requests.uuid(), sequence);
+    }
+
+    @Override
+    boolean answered(HttpResponse<String> response) {
+      return fromSession(response);
+    }
+  },
+  /**
+   * A key pressed in the demo menu of a session the bench opened: signature, inbox, an Update on
+   * the running session, TwiML. Turns go round the open sessions, so each session has one turn at a
+   * time as long as turns take less than (sessions / rate) seconds.
+   */
+  GATHER {
+    @Override
+    HttpRequest request(Target target, long sequence) {
+      var sessions = target.sessions();
+      return Requests.menuKey(target, sessions.get((int) (sequence % sessions.size())));
+    }
+
+    @Override
+    boolean answered(HttpResponse<String> response) {
+      return fromSession(response);
     }
   },
   /**
    * An outbound SMS through the REST API: validation, the messages row, a workflow start, 202. Each
-   * goes to a new handset from one of 100 senders, so that senders' rate gates (which hold the
-   * sends, not their acceptance) are spread as in production. Uses the run's admin API key.
+   * goes to a new handset ({@link #sendTo}) from one of 100 toll-free senders, so that senders'
+   * rate gates are spread as in production. Uses the run's admin API key.
    */
   SEND {
     @Override
     HttpRequest request(Target target, long sequence) {
-      String body =
-          String.format(
-              "{\"to\":\"+1415%07d\",\"from\":\"+1888555%04d\",\"body\":\"Bench %d\"}",
-              sequence % 10_000_000, sequence % 100, sequence);
-      return HttpRequest.newBuilder(URI.create(target.base() + "/api/messages/send"))
-          .timeout(TIMEOUT)
-          .header("Content-Type", "application/json")
-          .header("Authorization", "Bearer " + target.apiKey())
-          .header("Idempotency-Key", "bench-" + uuid())
-          .POST(HttpRequest.BodyPublishers.ofString(body))
-          .build();
+      return Requests.sendMessage(
+          target, String.format("+1888555%04d", sequence % 100), sendTo(sequence), "Bench");
     }
   },
   /**
@@ -78,41 +77,25 @@ enum Scenario {
   INITIATE {
     @Override
     HttpRequest request(Target target, long sequence) {
-      String body =
-          String.format(
-              "{\"to\":\"+1555%07d\",\"from\":\"+15005550006\","
-                  + "\"twiml\":\"<Response><Say>Bench</Say></Response>\"}",
-              sequence % 10_000_000);
-      return HttpRequest.newBuilder(URI.create(target.base() + "/api/calls/initiate"))
-          .timeout(TIMEOUT)
-          .header("Authorization", "Bearer " + target.apiKey())
-          .header("Content-Type", "application/json")
-          .header("Idempotency-Key", "bench-" + uuid())
-          .POST(HttpRequest.BodyPublishers.ofString(body))
-          .build();
+      return Requests.initiateCall(
+          target, "+15005550006", String.format("+1555%07d", sequence % 10_000_000));
     }
   };
 
-  static final Duration TIMEOUT = Duration.ofSeconds(15);
-
   abstract HttpRequest request(Target target, long sequence);
 
-  static HttpRequest signed(Target target, String path, Map<String, String> params) {
-    String signature = TwilioSignatures.sign(target.authToken(), target.publicUrl() + path, params);
-    return HttpRequest.newBuilder(URI.create(target.base() + path))
-        .timeout(TIMEOUT)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Twilio-Signature", signature)
-        .header("I-Twilio-Idempotency-Token", uuid())
-        .POST(HttpRequest.BodyPublishers.ofString(SignedWebhookClient.formEncode(params)))
-        .build();
+  /** Whether the server did what was asked; a voice answer must also come from the session. */
+  boolean answered(HttpResponse<String> response) {
+    return response.statusCode() < 400;
   }
 
-  private static String uuid() {
-    return UUID.randomUUID().toString().replace("-", "");
+  /** The handset a SEND request goes to: unique per sequence, so creations can be matched. */
+  static String sendTo(long sequence) {
+    // 415-2xx: a valid US exchange for every sequence, as libphonenumber checks it.
+    return String.format("+14152%06d", sequence % 1_000_000);
   }
 
-  /** Where to send, the account to sign as, and the API key for REST scenarios. */
-  record Target(
-      String base, String publicUrl, String accountSid, String authToken, String apiKey) {}
+  private static boolean fromSession(HttpResponse<String> response) {
+    return response.statusCode() == 200 && !response.body().contains(Requests.FALLBACK_MARK);
+  }
 }

@@ -1,0 +1,125 @@
+package io.switchboard.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/** Runs one step of the plan and prints its figures. */
+final class Steps {
+
+  static final Duration WARM_UP = Duration.ofSeconds(5);
+
+  private final OpenLoop loop;
+  private final SimulatorClient simulator;
+  private final Target target;
+
+  Steps(OpenLoop loop, SimulatorClient simulator, Target target) {
+    this.loop = loop;
+    this.simulator = simulator;
+    this.target = target;
+  }
+
+  void run(String name, int rate, long count, Duration duration) throws Exception {
+    switch (name) {
+      case "ASYNC", "VOICE", "INITIATE" -> latency(Scenario.valueOf(name), target, rate, duration);
+      case "GATHER" -> latency(Scenario.GATHER, withSessions(rate), rate, duration);
+      case "SEND" -> new SendLatency(loop, simulator, target).run(rate, duration);
+      case "SESSIONS" -> new OpenSessions(loop, target).run(rate, count > 0 ? count : 10_000);
+      case "THROTTLE" ->
+          new RateCheck(loop, simulator, target).messages(rate, count > 0 ? count : 200);
+      case "CPS" -> new RateCheck(loop, simulator, target).calls(rate, count > 0 ? count : 200);
+      default -> throw new IllegalArgumentException("unknown scenario " + name);
+    }
+  }
+
+  /** Warm-up (not reported), the bare endpoint, then the scenario, at one rate. */
+  OpenLoop.Result latency(Scenario scenario, Target on, int rate, Duration duration)
+      throws InterruptedException {
+    return latency(scenario, on, rate, duration, OpenLoop.Listener.NONE);
+  }
+
+  OpenLoop.Result latency(
+      Scenario scenario, Target on, int rate, Duration duration, OpenLoop.Listener listener)
+      throws InterruptedException {
+    loop.run(OpenLoop.Load.of(scenario, on, rate, WARM_UP));
+    OpenLoop.Result bare = loop.run(OpenLoop.Load.of(Scenario.BARE, on, rate, duration));
+    OpenLoop.Result result = loop.run(OpenLoop.Load.of(scenario, on, rate, duration), listener);
+    printHeader(duration);
+    printRow(bare, null);
+    printRow(result, bare.latency());
+    return result;
+  }
+
+  /**
+   * Opens three seconds' worth of sessions (at least 50) on the demo flow for gather turns, at a
+   * pace the machine takes without falling back, and keeps those that answered from the session.
+   */
+  private Target withSessions(int turnRate) throws InterruptedException {
+    int sessions = Math.max(50, turnRate * 3);
+    String prefix = Requests.uuid().substring(0, 16);
+    List<String> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+    int openRate = Math.min(20, turnRate);
+    OpenLoop.Result result =
+        loop.run(
+            new OpenLoop.Load(
+                "open",
+                openRate,
+                sessions,
+                sequence -> Requests.newCall(target, Requests.callSid(prefix, sequence), sequence),
+                Scenario.VOICE::answered),
+            (sequence, at, response, ok) -> {
+              if (OpenSessions.started(response)) {
+                opened.add(Requests.callSid(prefix, sequence));
+              }
+            });
+    System.out.printf(
+        "opened %d of %d sessions on the demo flow at %d/s for the gather turns"
+            + " (%d first answers were the fallback)%n",
+        opened.size(), sessions, openRate, fallbacks(result, opened.size()));
+    if (opened.isEmpty()) {
+      throw new IllegalStateException("no session opened: " + result.firstFailure());
+    }
+    return target.withSessions(opened);
+  }
+
+  /** Requests that got a 200 but not the session's answer. */
+  static long fallbacks(OpenLoop.Result result, long started) {
+    return Math.max(0, started - result.answered());
+  }
+
+  static void printHeader(Duration duration) {
+    System.out.printf(
+        "(%.1f s per row)%n| scenario | rate/s | sent | failed | p50 ms | p90 ms | p99 ms"
+            + " | p99.9 ms | max ms | p99 / bare |%n|---|---|---|---|---|---|---|---|---|---|%n",
+        duration.toMillis() / 1000.0);
+  }
+
+  static void printRow(OpenLoop.Result result, Histogram baseline) {
+    Histogram h = result.latency();
+    String ratio =
+        baseline == null
+            ? "—"
+            : String.format(
+                "%.1fx", (double) h.getValueAtPercentile(99) / baseline.getValueAtPercentile(99));
+    System.out.printf(
+        "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
+        result.name(),
+        result.rate(),
+        result.sent(),
+        result.failed(),
+        ms(h.getValueAtPercentile(50)),
+        ms(h.getValueAtPercentile(90)),
+        ms(h.getValueAtPercentile(99)),
+        ms(h.getValueAtPercentile(99.9)),
+        ms(h.getMaxValue()),
+        ratio);
+    if (result.firstFailure() != null) {
+      System.out.printf("first failure of %s: %s%n", result.name(), result.firstFailure());
+    }
+  }
+
+  static double ms(long micros) {
+    return micros / 1000.0;
+  }
+}
