@@ -16,11 +16,13 @@ final class FaultMatrixHistories {
 
   private FaultMatrixHistories() {}
 
-  /** The attempt that ended the send activity, from the finished workflow's history. */
+  /** The attempt that ended the send activity that sent, from the finished workflow's history. */
   static int sendAttempt(WorkflowClient workflows, String key) throws Exception {
     String workflowId = MessageWorkflowIds.message(key);
     workflows.newUntypedWorkflowStub(workflowId).getResult(60, TimeUnit.SECONDS, Object.class);
     List<HistoryEvent> history = workflows.fetchHistory(workflowId).getEvents();
+    // A throttled send may first be handed back to wait on a durable timer and run again as a new
+    // activity; the last one scheduled is the one that sent, and its retries keep its event id.
     long scheduled =
         history.stream()
             .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
@@ -28,7 +30,7 @@ final class FaultMatrixHistories {
                 e ->
                     SEND_ACTIVITIES.contains(
                         e.getActivityTaskScheduledEventAttributes().getActivityType().getName()))
-            .findFirst()
+            .reduce((first, second) -> second)
             .orElseThrow()
             .getEventId();
     return history.stream()

@@ -102,6 +102,10 @@ class IngressFaultIT extends PlatformTestSupport {
       assertThat(status.headers().firstValue("Content-Type")).hasValue("application/problem+json");
       assertThat(post("/webhooks/voice", voiceParams(callSid, uniqueNumber()), null).statusCode())
           .isEqualTo(503);
+      HttpResponse<String> api = send("GET", "/api/messages?limit=1", API_KEY, null);
+      assertThat(api.statusCode()).isEqualTo(503);
+      assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(api.headers().firstValue("Retry-After")).isPresent();
     } finally {
       services.restartPostgres();
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
@@ -18,14 +19,23 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public class RateGate {
 
-  private static final String TRY_GRANT =
+  /**
+   * Reserves the gate's next opening for this caller if it comes within {@code maxWaitMicros}: the
+   * opening moves on by the cost, and the caller learns how long to wait for its slot. One reading
+   * of PostgreSQL's clock serves the whole statement, so the returned wait is exact against it.
+   */
+  private static final String RESERVE =
       """
+      WITH now AS (SELECT clock_timestamp() AS t)
       INSERT INTO rate_gates (gate_key, next_grant_at)
-      VALUES (:key, clock_timestamp() + :costMicros * INTERVAL '1 microsecond')
+      VALUES (:key, (SELECT t FROM now) + :costMicros * INTERVAL '1 microsecond')
       ON CONFLICT (gate_key) DO UPDATE
-         SET next_grant_at = clock_timestamp() + :costMicros * INTERVAL '1 microsecond'
-       WHERE rate_gates.next_grant_at <= clock_timestamp()
-      RETURNING 0 AS wait_micros
+         SET next_grant_at = GREATEST(rate_gates.next_grant_at, (SELECT t FROM now))
+                             + :costMicros * INTERVAL '1 microsecond'
+       WHERE rate_gates.next_grant_at
+             <= (SELECT t FROM now) + :maxWaitMicros * INTERVAL '1 microsecond'
+      RETURNING GREATEST(0, CEIL(EXTRACT(EPOCH FROM next_grant_at - (SELECT t FROM now)) * 1000000)
+                            - :costMicros) AS wait_micros
       """;
 
   private static final String WAIT =
@@ -33,8 +43,6 @@ public class RateGate {
       SELECT GREATEST(0, CEIL(EXTRACT(EPOCH FROM next_grant_at - clock_timestamp()) * 1000000))
         FROM rate_gates WHERE gate_key = :key
       """;
-
-  private static final long EARLY_WAKE_NANOS = 2_000_000;
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -48,39 +56,51 @@ public class RateGate {
    * again after that.
    */
   public Duration tryAcquire(String key, Duration cost) {
+    Optional<Duration> slot = reserve(key, cost, Duration.ZERO);
+    return slot.isPresent() ? Duration.ZERO : untilOpen(key);
+  }
+
+  /**
+   * Waits in this thread for a grant as long as the next opening is within {@code maxWait}. The
+   * opening is reserved for this caller at once, so callers queue in the order they asked and the
+   * gate never idles while one of them sleeps: the achieved rate stays at the configured one.
+   * Returns {@link Duration#ZERO} once the reserved slot has come and the caller must act, else the
+   * longer wait that the caller should sleep durably (a workflow timer) before asking again.
+   */
+  public Duration acquire(String key, Duration cost, Duration maxWait) throws InterruptedException {
+    Optional<Duration> slot = reserve(key, cost, maxWait);
+    if (slot.isEmpty()) {
+      return untilOpen(key);
+    }
+    long nanos = slot.get().toNanos();
+    if (nanos > 0) {
+      // Sleep never wakes early, and the wait was measured before the statement returned: the
+      // caller acts at its slot or a little after, never before.
+      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+    }
+    return Duration.ZERO;
+  }
+
+  private Optional<Duration> reserve(String key, Duration cost, Duration maxWait) {
     Objects.requireNonNull(key, "key");
     if (cost.isNegative() || cost.isZero()) {
       throw new IllegalArgumentException("cost must be positive");
     }
-    Map<String, Object> params = Map.of("key", key, "costMicros", cost.toNanos() / 1_000);
-    List<Long> granted = jdbc.queryForList(TRY_GRANT, params, Long.class);
-    if (!granted.isEmpty()) {
-      return Duration.ZERO;
-    }
+    Map<String, Object> params =
+        Map.of(
+            "key",
+            key,
+            "costMicros",
+            cost.toNanos() / 1_000,
+            "maxWaitMicros",
+            Math.max(0, maxWait.toNanos() / 1_000));
+    List<Long> waits = jdbc.queryForList(RESERVE, params, Long.class);
+    return waits.isEmpty() ? Optional.empty() : Optional.of(Duration.ofNanos(waits.get(0) * 1_000));
+  }
+
+  private Duration untilOpen(String key) {
     Long waitMicros = jdbc.queryForObject(WAIT, Map.of("key", key), Long.class);
     // The gate may open between the two statements: a zero wait then means "ask again now".
     return Duration.ofNanos(Math.max(1, waitMicros == null ? 0 : waitMicros) * 1_000);
-  }
-
-  /**
-   * Waits in this thread for a grant as long as the next opening is within {@code maxWait}, which
-   * keeps the achieved rate within a few milliseconds per grant of the configured one. Returns
-   * {@link Duration#ZERO} when granted, else the longer wait that the caller should sleep durably
-   * (a workflow timer) before asking again.
-   */
-  public Duration acquire(String key, Duration cost, Duration maxWait) throws InterruptedException {
-    long deadline = System.nanoTime() + maxWait.toNanos();
-    while (true) {
-      Duration wait = tryAcquire(key, cost);
-      if (wait.isZero()) {
-        return wait;
-      }
-      if (System.nanoTime() + wait.toNanos() > deadline) {
-        return wait;
-      }
-      // Waking a little early and asking again costs one query; waking late costs rate.
-      long nanos = Math.max(100_000, wait.toNanos() - EARLY_WAKE_NANOS);
-      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-    }
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
@@ -88,5 +89,33 @@ class RateGateTest {
     long allowed = TimeUnit.NANOSECONDS.toMillis(end - started) / cost.toMillis() + 1;
     assertThat(grants.get()).isLessThanOrEqualTo((int) allowed);
     assertThat(grants.get()).isGreaterThanOrEqualTo((int) (allowed * 0.5));
+  }
+
+  /**
+   * A waiting caller holds the next opening from the moment it asks, so a later caller lines up
+   * behind it instead of taking the slot it is sleeping towards, and the gate never idles.
+   */
+  @Test
+  void aWaitingCallerKeepsTheSlotItWasGiven() throws Exception {
+    Duration cost = Duration.ofMillis(300);
+    assertThat(gate.tryAcquire("sender:queue", cost)).isZero();
+    ExecutorService waiter = Executors.newSingleThreadExecutor();
+    long asked = System.nanoTime();
+    Future<Duration> waited =
+        waiter.submit(
+            () -> {
+              gate.acquire("sender:queue", cost, Duration.ofSeconds(1));
+              return Duration.ofNanos(System.nanoTime() - asked);
+            });
+    Thread.sleep(100);
+
+    Duration later = gate.tryAcquire("sender:queue", cost);
+
+    // The waiter's slot (~300 ms) is taken: the next opening is the one after it (~600 ms).
+    assertThat(later).isGreaterThan(Duration.ofMillis(350));
+    assertThat(waited.get(5, TimeUnit.SECONDS))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(250))
+        .isLessThan(Duration.ofSeconds(1));
+    waiter.shutdown();
   }
 }

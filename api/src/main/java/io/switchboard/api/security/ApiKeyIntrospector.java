@@ -2,11 +2,13 @@ package io.switchboard.api.security;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionAuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +27,16 @@ public class ApiKeyIntrospector implements OpaqueTokenIntrospector {
 
   @Override
   public OAuth2AuthenticatedPrincipal introspect(String token) {
-    ApiKeyRecord key =
-        keys.findActiveByHash(ApiKeys.hash(token))
-            .orElseThrow(() -> new BadOpaqueTokenException("Unknown or revoked API key"));
+    ApiKeyRecord key;
+    try {
+      key =
+          keys.findActiveByHash(ApiKeys.hash(token))
+              .orElseThrow(() -> new BadOpaqueTokenException("Unknown or revoked API key"));
+    } catch (DataAccessException e) {
+      // Not the caller's fault: Spring Security turns this into an authentication-service failure,
+      // which the error page answers 503 so that clients retry instead of seeing a 500.
+      throw new OAuth2IntrospectionException("API keys cannot be checked right now", e);
+    }
     List<GrantedAuthority> authorities =
         ApiScope.granted(key.scopes()).stream()
             .map(scope -> (GrantedAuthority) new SimpleGrantedAuthority(scope.authority()))

@@ -3,10 +3,13 @@ package io.switchboard.api.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,6 +22,20 @@ public class ProblemErrorController implements ErrorController {
 
   @RequestMapping("/error")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    if (storeUnreachable(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+      // An API key that cannot be checked (database down, pool exhausted) is no reason for a 500:
+      // Spring Security rethrows that as an authentication-service failure, and clients should
+      // retry, as they do for the database's 503 everywhere else.
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, "1")
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(
+              Problems.of(
+                  HttpStatus.SERVICE_UNAVAILABLE,
+                  "database-unavailable",
+                  "Service unavailable",
+                  "The request could not be authenticated right now; try again shortly."));
+    }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     HttpStatus status =
         code instanceof Integer value
@@ -38,5 +55,14 @@ public class ProblemErrorController implements ErrorController {
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  private static boolean storeUnreachable(Object error) {
+    for (Throwable t = error instanceof Throwable e ? e : null; t != null; t = t.getCause()) {
+      if (t instanceof AuthenticationServiceException || t instanceof DataAccessException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
