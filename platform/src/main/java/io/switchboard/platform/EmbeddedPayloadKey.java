@@ -22,6 +22,12 @@ final class EmbeddedPayloadKey {
   /** The recording master keys: separate from the payload keys, generated the same way. */
   static final String RECORDING_FILE_NAME = "recording-keys";
 
+  /**
+   * The key of phone-number fingerprints, in the same {@code id:base64key} form; only the key is
+   * used.
+   */
+  static final String FINGERPRINT_FILE_NAME = "number-fingerprint-key";
+
   private EmbeddedPayloadKey() {}
 
   /** The keys as {@code id:base64key}, read from the folder or generated into it. */

@@ -59,6 +59,7 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
     simulatorCredentials(environment, properties);
     payloadKeys(environment, dataDir, properties);
     recordingKeys(environment, dataDir, properties);
+    numberFingerprintKey(environment, dataDir, properties);
     environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     Thread hook = new Thread(() -> closeAll(started), "switchboard-embedded-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -152,6 +153,21 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
     properties.put(
         "switchboard.recordings.keys",
         EmbeddedPayloadKey.loadOrCreate(dataDir, EmbeddedPayloadKey.RECORDING_FILE_NAME, "rec1"));
+  }
+
+  /**
+   * Likewise the key of phone-number fingerprints, so that workflows stay findable by number after
+   * a restart.
+   */
+  private static void numberFingerprintKey(
+      ConfigurableEnvironment environment, Path dataDir, Map<String, Object> properties) {
+    if (hasText(environment.getProperty("switchboard.ops.number-fingerprint.key"))) {
+      return;
+    }
+    String idAndKey =
+        EmbeddedPayloadKey.loadOrCreate(dataDir, EmbeddedPayloadKey.FINGERPRINT_FILE_NAME, "fp1");
+    properties.put(
+        "switchboard.ops.number-fingerprint.key", idAndKey.substring(idAndKey.indexOf(':') + 1));
   }
 
   /**

@@ -288,6 +288,107 @@ class DevServerOpsIT extends PlatformTestSupport {
   }
 
   /**
+   * A message sent to a number, an outbound call to it and a call from it are found through the ops
+   * API by the number; Temporal holds only its keyed fingerprint, which the fingerprint endpoint
+   * gives ops for the Temporal UI's search box.
+   */
+  @Test
+  void aNumbersMessagesAndCallsAreFoundByTheNumberWhichTemporalNeverHolds() throws Exception {
+    String number = handset();
+    String messageKey = "it-" + UUID.randomUUID();
+    sendMessage(messageKey, number);
+    String messageWorkflow = MessageWorkflowIds.message(messageKey);
+    String callKey = "it-" + UUID.randomUUID();
+    HttpResponse<String> call =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local("/api/calls/initiate")))
+                .header("Authorization", "Bearer " + API_KEY)
+                .header("Idempotency-Key", callKey)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"to\":\""
+                            + number
+                            + "\",\"from\":\""
+                            + FROM
+                            + "\",\"twiml\":\"<Response><Say>Hi.</Say></Response>\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(call.statusCode()).as(call.body()).isEqualTo(202);
+    String callWorkflow = OutboundCallWorkflowIds.outboundCall(callKey);
+    String inboundSid = newCallSid();
+    HttpResponse<String> inbound = post("/webhooks/voice", voiceParams(inboundSid, number), null);
+    assertThat(inbound.statusCode()).as(inbound.body()).isEqualTo(200);
+    String sessionWorkflow = "call:" + inboundSid;
+
+    String byNumber = "/api/ops/workflows?number=" + number.replace("+", "%2B");
+    String found =
+        await(
+            () -> {
+              String body = get(byNumber).body();
+              return body.contains(messageWorkflow)
+                      && body.contains(callWorkflow)
+                      && body.contains(sessionWorkflow)
+                  ? body
+                  : null;
+            },
+            30);
+    assertThat(found).doesNotContain(number.substring(1));
+    String otherNumber = "/api/ops/workflows?number=%2B1415555" + otherFour(number);
+    assertThat(get(otherNumber).body())
+        .as("another number finds none of them")
+        .doesNotContain(messageWorkflow)
+        .doesNotContain(callWorkflow)
+        .doesNotContain(sessionWorkflow);
+    assertThat(get(byNumber + "&type=MessageDeliveryWorkflow").body())
+        .contains(messageWorkflow)
+        .doesNotContain(callWorkflow);
+
+    String fingerprint =
+        jsonField(
+            get("/api/ops/fingerprint?number=" + number.replace("+", "%2B")).body(),
+            "participantNumber");
+    assertThat(fingerprint).matches("[0-9a-f]{32}");
+    for (String workflowId : List.of(messageWorkflow, callWorkflow, sessionWorkflow)) {
+      io.temporal.common.SearchAttributes attributes =
+          workflows.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes();
+      assertThat(attributes.get(SwitchboardSearchAttributes.PARTICIPANT_NUMBER))
+          .as(workflowId)
+          .isEqualTo(fingerprint);
+      assertThat(attributes.getUntypedValues().values().stream().map(String::valueOf))
+          .as("search attributes of " + workflowId)
+          .noneMatch(value -> value.contains(number.substring(2)));
+    }
+    assertThat(
+            await(
+                () ->
+                    workflows
+                        .listExecutions("ParticipantNumber = '" + fingerprint + "'")
+                        .map(e -> e.getExecution().getWorkflowId())
+                        .filter(sessionWorkflow::equals)
+                        .findFirst()
+                        .orElse(null),
+                30))
+        .as("the Temporal UI's query finds them too")
+        .isEqualTo(sessionWorkflow);
+
+    HttpResponse<String> malformed =
+        send("GET", "/api/ops/workflows?number=4155557788", API_KEY, null);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(malformed.body()).doesNotContain("4155557788");
+    HttpResponse<String> injected =
+        send("GET", "/api/ops/fingerprint?number=%2B1415%27%20OR%20%271%27%3D%271", API_KEY, null);
+    assertThat(injected.statusCode()).isEqualTo(400);
+  }
+
+  private static String otherFour(String number) {
+    int last = Integer.parseInt(number.substring(number.length() - 4));
+    return String.format("%04d", (last + 1) % 10_000);
+  }
+
+  /**
    * The workers registered the balance Schedule at start; a run triggered after the simulated
    * account fell to 3.10 USD publishes that as the gauge the TwilioBalanceLow alert reads.
    */

@@ -31,6 +31,22 @@ class InMemoryTemporalPlatformIT extends PlatformSliceIT {
     assertThat(list.statusCode()).isEqualTo(501);
     assertThat(list.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(list.body()).contains("in-memory test server").contains("temporal CLI");
+    HttpResponse<String> byNumber =
+        send("GET", "/api/ops/workflows?number=%2B14155557788", API_KEY, null);
+    assertThat(byNumber.statusCode()).isEqualTo(501);
+    HttpResponse<String> malformed =
+        send("GET", "/api/ops/workflows?number=14155557788", API_KEY, null);
+    assertThat(malformed.statusCode())
+        .as("a malformed number is refused before Temporal")
+        .isEqualTo(400);
+    assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    HttpResponse<String> fingerprint =
+        send("GET", "/api/ops/fingerprint?number=%2B14155557788", API_KEY, null);
+    assertThat(fingerprint.statusCode()).as("fingerprints need no visibility").isEqualTo(200);
+    assertThat(fingerprint.body()).doesNotContain("5557788").contains("ParticipantNumber = '");
+    HttpResponse<String> withoutOps =
+        send("GET", "/api/ops/fingerprint?number=%2B14155557788", "sb_wrong", null);
+    assertThat(withoutOps.statusCode()).isEqualTo(401);
 
     HttpResponse<String> dryRun =
         send(

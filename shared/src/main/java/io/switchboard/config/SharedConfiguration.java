@@ -2,6 +2,8 @@ package io.switchboard.config;
 
 import io.switchboard.messaging.InboundMessageProperties;
 import io.switchboard.messaging.MessageMediaRepository;
+import io.switchboard.ops.NumberFingerprint;
+import io.switchboard.ops.NumberFingerprintProperties;
 import io.switchboard.temporal.TemporalPayloadConfiguration;
 import io.switchboard.throttle.RateGate;
 import io.switchboard.voice.AgentRepository;
@@ -11,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * gate and the Temporal data converter that encrypts payloads.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SwitchboardProperties.class, InboundMessageProperties.class})
+@EnableConfigurationProperties({
+  SwitchboardProperties.class,
+  InboundMessageProperties.class,
+  NumberFingerprintProperties.class
+})
 @EnableJdbcRepositories(basePackages = "io.switchboard")
 @Import({TemporalPayloadConfiguration.class, RecordingMediaConfiguration.class})
 public class SharedConfiguration {
@@ -39,6 +46,16 @@ public class SharedConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * Lazy like the payload codec: the api and the workers make it at start (and fail there without a
+   * key), while a test context that starts no workflow needs no key.
+   */
+  @Bean
+  @Lazy
+  NumberFingerprint numberFingerprint(NumberFingerprintProperties properties) {
+    return properties.fingerprint();
   }
 
   @Bean

@@ -3,6 +3,7 @@ package io.switchboard.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.ops.NumberFingerprint;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,9 +20,11 @@ public class BulkActivitiesImpl implements BulkActivities {
   private static final TypeReference<Map<String, String>> VARIABLES = new TypeReference<>() {};
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final NumberFingerprint fingerprint;
 
-  public BulkActivitiesImpl(NamedParameterJdbcTemplate jdbc) {
+  public BulkActivitiesImpl(NamedParameterJdbcTemplate jdbc, NumberFingerprint fingerprint) {
     this.jdbc = jdbc;
+    this.fingerprint = fingerprint;
   }
 
   @Override
@@ -52,10 +55,12 @@ public class BulkActivitiesImpl implements BulkActivities {
         Map.of("id", page.bulkId(), "from", page.fromSeq(), "limit", page.limit()),
         (row, n) ->
             bulk.message(
-                page.bulkId() + "~" + row.getInt("seq"),
-                row.getString("to_address"),
-                variables(row.getString("variables")),
-                row.getString("zone")));
+                    page.bulkId() + "~" + row.getInt("seq"),
+                    row.getString("to_address"),
+                    variables(row.getString("variables")),
+                    row.getString("zone"))
+                // Computed here, outside workflow code: the key never enters a workflow.
+                .withParticipantFingerprint(fingerprint.of(row.getString("to_address"))));
   }
 
   private static Map<String, String> variables(String json) {

@@ -1,5 +1,6 @@
 package io.switchboard.messaging;
 
+import io.switchboard.common.ParticipantNumber;
 import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.messaging.MessagingActivities.ConsentQuery;
@@ -110,6 +111,7 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
 
   @Override
   public MessageState deliver(MessageRequest request) {
+    ParticipantNumber.publish(request.participantFingerprint());
     activities.recordAccepted(request);
     waitUntilAllowed();
     // Consent is checked after the wait: a STOP may arrive while a message is scheduled.
@@ -204,16 +206,18 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
     }
     MessageRequest resend =
         new MessageRequest(
-            MessageWorkflowIds.fallbackKey(request.id(), fallback.channel()),
-            fallback.channel(),
-            fallback.from(),
-            bareNumber(request.to()),
-            request.body(),
-            List.of(),
-            null,
-            request.quietHours(),
-            request.statusCheckAfterSeconds(),
-            null);
+                MessageWorkflowIds.fallbackKey(request.id(), fallback.channel()),
+                fallback.channel(),
+                fallback.from(),
+                bareNumber(request.to()),
+                request.body(),
+                List.of(),
+                null,
+                request.quietHours(),
+                request.statusCheckAfterSeconds(),
+                null)
+            // The same person on another channel: the bare number's fingerprint is the same.
+            .withParticipantFingerprint(request.participantFingerprint());
     MessageDeliveryWorkflow child =
         Workflow.newChildWorkflowStub(
             MessageDeliveryWorkflow.class,

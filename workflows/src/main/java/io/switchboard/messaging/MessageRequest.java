@@ -19,6 +19,8 @@ import java.util.List;
  * @param contentSid an approved WhatsApp template (Twilio Content API {@code HX…}) to send instead
  *     of the body when the recipient's 24-hour session window is closed, or null
  * @param contentVariables the template's variables as Twilio's ContentVariables JSON, or null
+ * @param participantFingerprint the keyed fingerprint of the recipient's number, published as the
+ *     {@code ParticipantNumber} search attribute; null in requests from before it existed
  */
 public record MessageRequest(
     String id,
@@ -32,7 +34,38 @@ public record MessageRequest(
     long statusCheckAfterSeconds,
     FallbackChannel fallback,
     String contentSid,
-    String contentVariables) {
+    String contentVariables,
+    String participantFingerprint) {
+
+  /** A message whose recipient's fingerprint is not known yet. */
+  public MessageRequest(
+      String id,
+      String channel,
+      String from,
+      String to,
+      String body,
+      List<String> mediaUrls,
+      Long sendAtMillis,
+      QuietHours quietHours,
+      long statusCheckAfterSeconds,
+      FallbackChannel fallback,
+      String contentSid,
+      String contentVariables) {
+    this(
+        id,
+        channel,
+        from,
+        to,
+        body,
+        mediaUrls,
+        sendAtMillis,
+        quietHours,
+        statusCheckAfterSeconds,
+        fallback,
+        contentSid,
+        contentVariables,
+        null);
+  }
 
   /** A message without a WhatsApp template. */
   public MessageRequest(
@@ -59,6 +92,24 @@ public record MessageRequest(
         fallback,
         null,
         null);
+  }
+
+  /** The same message, with its recipient's fingerprint. */
+  public MessageRequest withParticipantFingerprint(String fingerprint) {
+    return new MessageRequest(
+        id,
+        channel,
+        from,
+        to,
+        body,
+        mediaUrls,
+        sendAtMillis,
+        quietHours,
+        statusCheckAfterSeconds,
+        fallback,
+        contentSid,
+        contentVariables,
+        fingerprint);
   }
 
   public MessageRequest {

@@ -16,6 +16,9 @@ import io.switchboard.voice.flow.Flow;
  * @param maxHistoryEvents continue as new past this many history events, besides whenever the
  *     server suggests it; null for the server's suggestion only
  * @param carried the previous run's state when this run continues a long session, else null
+ * @param participantFingerprint the keyed fingerprint of the other party's number (the caller of an
+ *     inbound call, the called number of an outbound one), published as the {@code
+ *     ParticipantNumber} search attribute; null in inputs from before it existed
  */
 public record CallSessionInput(
     String callSid,
@@ -26,7 +29,51 @@ public record CallSessionInput(
     long startedAtMillis,
     Flow flow,
     Integer maxHistoryEvents,
-    SessionCarry carried) {
+    SessionCarry carried,
+    String participantFingerprint) {
+
+  public CallSessionInput(
+      String callSid,
+      String accountSid,
+      String from,
+      String to,
+      String direction,
+      long startedAtMillis,
+      Flow flow,
+      Integer maxHistoryEvents,
+      SessionCarry carried) {
+    this(
+        callSid,
+        accountSid,
+        from,
+        to,
+        direction,
+        startedAtMillis,
+        flow,
+        maxHistoryEvents,
+        carried,
+        null);
+  }
+
+  /** The same call, with the other party's fingerprint. */
+  public CallSessionInput withParticipantFingerprint(String fingerprint) {
+    return new CallSessionInput(
+        callSid,
+        accountSid,
+        from,
+        to,
+        direction,
+        startedAtMillis,
+        flow,
+        maxHistoryEvents,
+        carried,
+        fingerprint);
+  }
+
+  /** The other party's number: the caller, or the number we called. */
+  public String participantNumber() {
+    return direction != null && direction.startsWith("outbound") ? to : from;
+  }
 
   public CallSessionInput(
       String callSid,
@@ -42,7 +89,16 @@ public record CallSessionInput(
   /** The same call, continued by a new run with this state. */
   public CallSessionInput carrying(SessionCarry state) {
     return new CallSessionInput(
-        callSid, accountSid, from, to, direction, startedAtMillis, flow, maxHistoryEvents, state);
+        callSid,
+        accountSid,
+        from,
+        to,
+        direction,
+        startedAtMillis,
+        flow,
+        maxHistoryEvents,
+        state,
+        participantFingerprint);
   }
 
   /** The same call on another flow (after a transfer), for the run that continues it. */
@@ -56,7 +112,8 @@ public record CallSessionInput(
         startedAtMillis,
         newFlow,
         maxHistoryEvents,
-        carried);
+        carried,
+        participantFingerprint);
   }
 
   public CallSessionInput(

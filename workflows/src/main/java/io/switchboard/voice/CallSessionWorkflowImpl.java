@@ -5,6 +5,7 @@ import static io.switchboard.common.SwitchboardSearchAttributes.CHANNEL;
 import static io.switchboard.common.SwitchboardSearchAttributes.COMM_STATUS;
 import static io.switchboard.common.SwitchboardSearchAttributes.FLOW_NAME;
 
+import io.switchboard.common.ParticipantNumber;
 import io.switchboard.voice.flow.FlowEngine;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -122,6 +123,7 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
 
   @Override
   public CallState run(CallSessionInput input) {
+    ParticipantNumber.publish(input.participantFingerprint());
     while (!ended && callback == null) {
       int seen = changes;
       boolean progressed = Workflow.await(MAX_IDLE, () -> ended || changes != seen);

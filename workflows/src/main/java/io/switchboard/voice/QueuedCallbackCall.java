@@ -127,7 +127,9 @@ final class QueuedCallbackCall {
                 new VoiceInstruction.Say(option.greetingOrDefault()),
                 new VoiceInstruction.Dial(agent.target(), null, agentRing()),
                 new VoiceInstruction.Say(GOODBYE),
-                new VoiceInstruction.Hangup()));
+                new VoiceInstruction.Hangup()),
+            // The caller's own fingerprint: the session's input has it for the caller's number.
+            call.from().equals(call.participantNumber()) ? call.participantFingerprint() : null);
     OutboundCallWorkflow child =
         Workflow.newChildWorkflowStub(
             OutboundCallWorkflow.class,

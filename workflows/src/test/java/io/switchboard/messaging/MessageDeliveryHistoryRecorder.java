@@ -85,6 +85,16 @@ class MessageDeliveryHistoryRecorder {
   }
 
   @Test
+  void recordDeliveredWithParticipantNumber() throws Exception {
+    record(
+        "delivered-with-participant-number-v5.json",
+        new Scripted(false, null, "delivered"),
+        MessageDeliveryWorkflowTest.request("h9")
+            .withParticipantFingerprint("0123456789abcdef0123456789abcdef"),
+        (env, delivery) -> delivery.messageStatusChanged(event("delivered")));
+  }
+
+  @Test
   void recordWhatsappFallbackToSms() throws Exception {
     record(
         "whatsapp-fallback-to-sms-v2.json",

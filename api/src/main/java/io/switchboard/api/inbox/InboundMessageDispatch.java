@@ -6,6 +6,7 @@ import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.messaging.InboundMessageInput;
 import io.switchboard.messaging.InboundMessageProperties;
 import io.switchboard.messaging.InboundMessageWorkflow;
+import io.switchboard.ops.NumberFingerprint;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -24,9 +25,14 @@ public class InboundMessageDispatch {
   private final WorkflowClient client;
   private final SwitchboardProperties properties;
   private final InboundMessageProperties inbound;
+  private final NumberFingerprint fingerprint;
 
   public InboundMessageDispatch(
-      WorkflowClient client, SwitchboardProperties properties, InboundMessageProperties inbound) {
+      WorkflowClient client,
+      SwitchboardProperties properties,
+      InboundMessageProperties inbound,
+      NumberFingerprint fingerprint) {
+    this.fingerprint = fingerprint;
     this.client = client;
     this.properties = properties;
     this.inbound = inbound;
@@ -39,7 +45,13 @@ public class InboundMessageDispatch {
             sid, InboundMessages.mediaOf(event.params()), inbound.deleteMediaAtTwilio());
     try {
       WorkflowClient.start(
-          workflow(event.workflowId(), sid, channel(event, input))::receive, input);
+          workflow(
+                  event.workflowId(),
+                  sid,
+                  channel(event, input),
+                  fingerprint.of(event.param("From")))
+              ::receive,
+          input);
     } catch (WorkflowExecutionAlreadyStarted e) {
       // Already under way or done: this is a repeat.
     }
@@ -56,20 +68,24 @@ public class InboundMessageDispatch {
 
   /**
    * The workflow's stub. Its search attributes are set at start, so that ops find it by the
-   * MessageSid; never by a number.
+   * MessageSid or by the sender's number's fingerprint; never by the number itself.
    */
-  private InboundMessageWorkflow workflow(String workflowId, String sid, String channel) {
+  private InboundMessageWorkflow workflow(
+      String workflowId, String sid, String channel, String participant) {
+    SearchAttributes.Builder attributes =
+        SearchAttributes.newBuilder()
+            .set(SwitchboardSearchAttributes.MESSAGE_SID, sid)
+            .set(SwitchboardSearchAttributes.CHANNEL, channel);
+    if (participant != null) {
+      attributes.set(SwitchboardSearchAttributes.PARTICIPANT_NUMBER, participant);
+    }
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(properties.taskQueues().messaging())
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setTypedSearchAttributes(
-                SearchAttributes.newBuilder()
-                    .set(SwitchboardSearchAttributes.MESSAGE_SID, sid)
-                    .set(SwitchboardSearchAttributes.CHANNEL, channel)
-                    .build())
+            .setTypedSearchAttributes(attributes.build())
             .build();
     return client.newWorkflowStub(InboundMessageWorkflow.class, options);
   }

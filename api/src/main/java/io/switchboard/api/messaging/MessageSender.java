@@ -6,6 +6,7 @@ import io.switchboard.messaging.MessageRecord;
 import io.switchboard.messaging.MessageRepository;
 import io.switchboard.messaging.MessageRequest;
 import io.switchboard.messaging.MessageWorkflowIds;
+import io.switchboard.ops.NumberFingerprint;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -27,16 +28,19 @@ class MessageSender {
   private final WorkflowClient client;
   private final String taskQueue;
   private final Clock clock;
+  private final NumberFingerprint fingerprint;
 
   MessageSender(
       MessageRepository messages,
       WorkflowClient client,
       SwitchboardProperties properties,
-      Clock clock) {
+      Clock clock,
+      NumberFingerprint fingerprint) {
     this.messages = messages;
     this.client = client;
     this.taskQueue = properties.taskQueues().messaging();
     this.clock = clock;
+    this.fingerprint = fingerprint;
   }
 
   MessageRecord accept(ValidatedMessage message) {
@@ -91,7 +95,10 @@ class MessageSender {
     MessageDeliveryWorkflow delivery =
         client.newWorkflowStub(MessageDeliveryWorkflow.class, options);
     try {
-      WorkflowClient.start(delivery::deliver, request);
+      // The recipient's fingerprint, for ops' search by number; it is not part of the request's
+      // hash, so a repeated request with another key setting is still the same message.
+      WorkflowClient.start(
+          delivery::deliver, request.withParticipantFingerprint(fingerprint.of(request.to())));
     } catch (WorkflowExecutionAlreadyStarted e) {
       // The same request again while (or after) its workflow runs: nothing more to do.
     }

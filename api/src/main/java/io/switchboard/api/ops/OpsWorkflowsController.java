@@ -27,26 +27,42 @@ import org.springframework.web.bind.annotation.RestController;
 class OpsWorkflowsController {
 
   private final WorkflowOperations operations;
+  private final ParticipantNumbers numbers;
 
-  OpsWorkflowsController(WorkflowOperations operations) {
+  OpsWorkflowsController(WorkflowOperations operations, ParticipantNumbers numbers) {
     this.operations = operations;
+    this.numbers = numbers;
   }
 
   @Operation(
-      summary = "List failed or stuck workflows of a type (scope ops)",
+      summary = "List failed, stuck or a number's workflows (scope ops)",
       description =
           "failed: failed or timed out, closed within the window; stuck: still running, started"
-              + " before the window. Needs a real Temporal server: 501 on the in-memory one.")
+              + " before the window; any: started within the window. number (E.164, + as %2B)"
+              + " finds the workflows of a phone number through its keyed fingerprint (the"
+              + " ParticipantNumber search attribute); with it, type is optional and state"
+              + " defaults to any. Needs a real Temporal server: 501 on the in-memory one.")
   @GetMapping
   List<WorkflowSummary> list(
-      @RequestParam String type,
-      @RequestParam(defaultValue = "FAILED") WorkflowOperations.WorkflowState state,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) WorkflowOperations.WorkflowState state,
+      @RequestParam(required = false) String number,
       @RequestParam(defaultValue = "PT24H") Duration window,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
     if (window.isNegative()) {
       throw new IllegalArgumentException("window must not be negative");
     }
-    return operations.list(type, state, window, limit);
+    if (number == null && type == null) {
+      throw new IllegalArgumentException("type is required unless number is given");
+    }
+    String participant = number == null ? null : numbers.fingerprint(number);
+    WorkflowOperations.WorkflowState wanted =
+        state != null
+            ? state
+            : number != null
+                ? WorkflowOperations.WorkflowState.ANY
+                : WorkflowOperations.WorkflowState.FAILED;
+    return operations.list(type, wanted, window, limit, participant);
   }
 
   @Operation(

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Service;
 public class WorkflowOperations {
 
   private static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
+  private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{32}");
 
   private final WorkflowClient client;
   private final WorkflowServiceStubs stubs;
@@ -44,19 +45,38 @@ public class WorkflowOperations {
    * started before {@code now - olderThan}.
    */
   public List<WorkflowSummary> list(String type, WorkflowState state, Duration window, int limit) {
-    if (!TYPE.matcher(type).matches()) {
+    return list(type, state, window, limit, null);
+  }
+
+  /**
+   * Likewise, optionally of any type, and optionally only the workflows of one number, given by its
+   * fingerprint (the {@code ParticipantNumber} search attribute; never the number itself, which
+   * would then sit in Temporal's logs of queries).
+   */
+  public List<WorkflowSummary> list(
+      String type, WorkflowState state, Duration window, int limit, String participant) {
+    if (type != null && !TYPE.matcher(type).matches()) {
       throw new IllegalArgumentException("type must be a workflow type name");
     }
+    if (participant != null && !FINGERPRINT.matcher(participant).matches()) {
+      throw new IllegalArgumentException("not a participant fingerprint");
+    }
     String since = clock.instant().minus(window).toString();
-    String query =
-        "WorkflowType = '"
-            + type
-            + "' AND "
-            + switch (state) {
-              case FAILED ->
-                  "ExecutionStatus IN ('Failed', 'TimedOut') AND CloseTime >= '" + since + "'";
-              case STUCK -> "ExecutionStatus = 'Running' AND StartTime <= '" + since + "'";
-            };
+    List<String> clauses = new ArrayList<>();
+    if (type != null) {
+      clauses.add("WorkflowType = '" + type + "'");
+    }
+    if (participant != null) {
+      clauses.add("ParticipantNumber = '" + participant + "'");
+    }
+    clauses.add(
+        switch (state) {
+          case FAILED ->
+              "ExecutionStatus IN ('Failed', 'TimedOut') AND CloseTime >= '" + since + "'";
+          case STUCK -> "ExecutionStatus = 'Running' AND StartTime <= '" + since + "'";
+          case ANY -> "StartTime >= '" + since + "'";
+        });
+    String query = String.join(" AND ", clauses);
     return visibility(
         () -> client.listExecutions(query).limit(limit).map(WorkflowSummary::of).toList());
   }
@@ -96,6 +116,10 @@ public class WorkflowOperations {
    * second call after a successful one finds the old failed runs already superseded and skips them.
    */
   public RetryResult retry(RetryRequest request, String requestedBy) {
+    if (request.stateOrDefault() == WorkflowState.ANY) {
+      // Resetting whatever matched, completed runs included, is never a retry.
+      throw new IllegalArgumentException("retry takes state FAILED or STUCK");
+    }
     List<WorkflowSummary> matching =
         list(
             request.type(),
@@ -173,6 +197,8 @@ public class WorkflowOperations {
   /** Which workflows an operator is looking for. */
   public enum WorkflowState {
     FAILED,
-    STUCK
+    STUCK,
+    /** Any status, started within the window: a number's calls and messages. */
+    ANY
   }
 }

@@ -5,6 +5,7 @@ import io.switchboard.api.inbox.WebhookKind;
 import io.switchboard.api.security.TwilioWebhook;
 import io.switchboard.api.voice.flow.FlowStore;
 import io.switchboard.api.voice.outbound.OutboundAnswers;
+import io.switchboard.ops.NumberFingerprint;
 import io.switchboard.voice.CallSessionInput;
 import io.switchboard.voice.FlowTransfer;
 import io.switchboard.voice.VoiceInstruction;
@@ -40,6 +41,7 @@ public class VoiceTurns {
   private final Executor executor;
   private final Clock clock;
   private final long budgetMillis;
+  private final NumberFingerprint fingerprint;
 
   public VoiceTurns(
       CallSessions sessions,
@@ -48,7 +50,9 @@ public class VoiceTurns {
       TwimlRenderer twiml,
       @Qualifier("voiceAnswerExecutor") Executor executor,
       Clock clock,
-      InboxProperties inbox) {
+      InboxProperties inbox,
+      NumberFingerprint fingerprint) {
+    this.fingerprint = fingerprint;
     this.sessions = sessions;
     this.outbound = outbound;
     this.flows = flows;
@@ -149,14 +153,17 @@ public class VoiceTurns {
   }
 
   private CallSessionInput input(TwilioWebhook webhook, Flow flow) {
-    return new CallSessionInput(
-        webhook.param("CallSid"),
-        webhook.param("AccountSid"),
-        webhook.param("From"),
-        webhook.param("To"),
-        webhook.param("Direction") == null ? "inbound" : webhook.param("Direction"),
-        clock.millis(),
-        flow);
+    CallSessionInput input =
+        new CallSessionInput(
+            webhook.param("CallSid"),
+            webhook.param("AccountSid"),
+            webhook.param("From"),
+            webhook.param("To"),
+            webhook.param("Direction") == null ? "inbound" : webhook.param("Direction"),
+            clock.millis(),
+            flow);
+    // Computed here, outside workflow code: the key never enters a workflow.
+    return input.withParticipantFingerprint(fingerprint.of(input.participantNumber()));
   }
 
   public String fallbackTwiml() {

@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * @param metadata the caller's own labels, returned with the call (never sent to Twilio)
  * @param answer what a person who answers hears, as TwiML data, when neither {@code flowName} nor
  *     {@code twiml} is given: a queued callback dials the agent reserved for the caller this way
+ * @param participantFingerprint the keyed fingerprint of {@code to}, published as the {@code
+ *     ParticipantNumber} search attribute; null in requests from before it existed (services with
+ *     their own client may leave it null: the call is then not findable by number)
  */
 public record OutboundCallRequest(
     String id,
@@ -35,7 +38,55 @@ public record OutboundCallRequest(
     Long callAtMillis,
     int ringTimeoutSeconds,
     SortedMap<String, String> metadata,
-    VoiceInstruction answer) {
+    VoiceInstruction answer,
+    String participantFingerprint) {
+
+  public OutboundCallRequest(
+      String id,
+      String to,
+      String from,
+      String flowName,
+      String twiml,
+      MachineAction onMachine,
+      String voicemailMessage,
+      RetryPolicy retry,
+      Long callAtMillis,
+      int ringTimeoutSeconds,
+      SortedMap<String, String> metadata,
+      VoiceInstruction answer) {
+    this(
+        id,
+        to,
+        from,
+        flowName,
+        twiml,
+        onMachine,
+        voicemailMessage,
+        retry,
+        callAtMillis,
+        ringTimeoutSeconds,
+        metadata,
+        answer,
+        null);
+  }
+
+  /** The same call, with the fingerprint of the number it calls. */
+  public OutboundCallRequest withParticipantFingerprint(String fingerprint) {
+    return new OutboundCallRequest(
+        id,
+        to,
+        from,
+        flowName,
+        twiml,
+        onMachine,
+        voicemailMessage,
+        retry,
+        callAtMillis,
+        ringTimeoutSeconds,
+        metadata,
+        answer,
+        fingerprint);
+  }
 
   public OutboundCallRequest(
       String id,

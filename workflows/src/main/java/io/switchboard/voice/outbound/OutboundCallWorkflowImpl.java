@@ -5,6 +5,7 @@ import static io.switchboard.common.SwitchboardSearchAttributes.CHANNEL;
 import static io.switchboard.common.SwitchboardSearchAttributes.COMM_STATUS;
 import static io.switchboard.common.SwitchboardSearchAttributes.FLOW_NAME;
 
+import io.switchboard.common.ParticipantNumber;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.voice.CallStatusEvent;
 import io.switchboard.voice.CallStatuses;
@@ -126,6 +127,7 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
   @Override
   public OutboundCallState place(OutboundCallRequest request) {
     publish();
+    ParticipantNumber.publish(request.participantFingerprint());
     activities.recordAccepted(request);
     waitUntilCallTime();
     OutboundCallRequest.RetryPolicy retry = request.retry();

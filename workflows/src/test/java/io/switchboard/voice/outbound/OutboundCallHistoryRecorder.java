@@ -40,6 +40,20 @@ class OutboundCallHistoryRecorder {
   }
 
   @Test
+  void recordAnsweredWithParticipantNumber() throws Exception {
+    record(
+        "answered-with-participant-number-v3.json",
+        new Scripted(null),
+        OutboundCallWorkflowTest.request("h4", RetryPolicy.NONE)
+            .withParticipantFingerprint("0123456789abcdef0123456789abcdef"),
+        (env, call) -> {
+          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA1");
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "in-progress", 2));
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "completed", 3));
+        });
+  }
+
+  @Test
   void recordRejectedByTwilio() throws Exception {
     record(
         "rejected-by-twilio-v2.json",

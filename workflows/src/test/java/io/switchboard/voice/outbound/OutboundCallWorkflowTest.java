@@ -45,6 +45,7 @@ class OutboundCallWorkflowTest {
           .registerSearchAttribute("Channel", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .registerSearchAttribute("CommStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .registerSearchAttribute("FlowName", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+          .registerSearchAttribute("ParticipantNumber", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
           .setDoNotStart(true)
           .build();
 
@@ -122,6 +123,27 @@ class OutboundCallWorkflowTest {
     assertThat(attributes.get(SwitchboardSearchAttributes.CHANNEL)).isEqualTo("voice");
     assertThat(attributes.get(SwitchboardSearchAttributes.FLOW_NAME)).isEqualTo("demo");
     assertThat(attributes.containsKey(SwitchboardSearchAttributes.PARTICIPANT_NUMBER)).isFalse();
+  }
+
+  @Test
+  void theCalledNumbersFingerprintIsPublishedNeverTheNumber(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.place(any())).thenReturn(placed("CA1"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    String fingerprint = "0123456789abcdef0123456789abcdef";
+    OutboundCallRequest request =
+        request("o10", RetryPolicy.NONE).withParticipantFingerprint(fingerprint);
+
+    OutboundCallWorkflow call = start(client, worker, request);
+    awaitCallSid(env, call, "CA1");
+
+    SearchAttributes attributes =
+        WorkflowStub.fromTyped(call).describe().getTypedSearchAttributes();
+    assertThat(attributes.get(SwitchboardSearchAttributes.PARTICIPANT_NUMBER))
+        .isEqualTo(fingerprint);
+    assertThat(attributes.getUntypedValues().values().stream().map(String::valueOf))
+        .noneMatch(value -> value.contains(request.to().substring(1)));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.switchboard.api.voice.outbound;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.api.messaging.IdempotencyConflictException;
 import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.ops.NumberFingerprint;
 import io.switchboard.voice.outbound.OutboundCallRecord;
 import io.switchboard.voice.outbound.OutboundCallRepository;
 import io.switchboard.voice.outbound.OutboundCallRequest;
@@ -33,13 +34,16 @@ class OutboundCallStarter {
   private final String taskQueue;
   private final Clock clock;
   private final MeterRegistry meters;
+  private final NumberFingerprint fingerprint;
 
   OutboundCallStarter(
       OutboundCallRepository calls,
       WorkflowClient client,
       SwitchboardProperties properties,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      NumberFingerprint fingerprint) {
+    this.fingerprint = fingerprint;
     this.calls = calls;
     this.client = client;
     this.taskQueue = properties.taskQueues().voice();
@@ -82,7 +86,9 @@ class OutboundCallStarter {
             .build();
     OutboundCallWorkflow call = client.newWorkflowStub(OutboundCallWorkflow.class, options);
     try {
-      WorkflowClient.start(call::place, request);
+      // Not part of the request's hash: the fingerprint is for ops' search by number only.
+      WorkflowClient.start(
+          call::place, request.withParticipantFingerprint(fingerprint.of(request.to())));
       meters
           .counter(
               "switchboard.outbound.calls.initiated",
@@ -94,12 +100,16 @@ class OutboundCallStarter {
     }
   }
 
-  /** The request's fingerprint: a record's text form is complete and its metadata sorted. */
+  /**
+   * The request's fingerprint: a record's text form is complete and its metadata sorted. The
+   * participant fingerprint (always null here, it is added at start) is left out of the text, so
+   * that requests accepted before the field existed keep their hash.
+   */
   private static String hash(OutboundCallRequest request) {
+    String text = request.toString().replace(", participantFingerprint=null]", "]");
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of()
-          .formatHex(sha.digest(request.toString().getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
