@@ -64,13 +64,18 @@ public class RateGate {
    * Waits in this thread for a grant as long as the next opening is within {@code maxWait}. The
    * opening is reserved for this caller at once, so callers queue in the order they asked and the
    * gate never idles while one of them sleeps: the achieved rate stays at the configured one.
-   * Returns {@link Duration#ZERO} once the reserved slot has come and the caller must act, else the
-   * longer wait that the caller should sleep durably (a workflow timer) before asking again.
+   * Returns {@link Duration#ZERO} once the reserved slot has come and the caller must act, else how
+   * long the caller should sleep durably (a workflow timer) before asking again: until the opening
+   * is within {@code maxWait}.
    */
   public Duration acquire(String key, Duration cost, Duration maxWait) throws InterruptedException {
     Optional<Duration> slot = reserve(key, cost, maxWait);
     if (slot.isEmpty()) {
-      return untilOpen(key);
+      // Come back when the opening is within reach of a wait in place, not when it is due: a
+      // caller that returns only at the opening finds the queue drained and the gate idle while its
+      // timer and next attempt are scheduled.
+      Duration wait = untilOpen(key).minus(maxWait);
+      return wait.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : wait;
     }
     long nanos = slot.get().toNanos();
     if (nanos > 0) {

@@ -90,10 +90,9 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
   }
 
   /**
-   * Waits here, asking again at each opening, for up to a few seconds: the gate keeps no queue, so
-   * every waiting call asks at every opening and one wins it, while a call that went back to a
-   * workflow timer would miss openings and lose rate. A longer wait goes back to the workflow as a
-   * durable timer, so that a large backlog holds no threads.
+   * Waits here for up to a few seconds for the turn the gate reserves for this call, so that calls
+   * line up in the order they asked and no opening is missed. A longer wait goes back to the
+   * workflow as a durable timer, so that a large backlog holds no threads.
    */
   @Override
   public long requestTurn(TurnRequest request) {
