@@ -33,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class ApiKeyController {
 
   private final ApiKeyRepository keys;
+  private final VerifiedApiKeys verified;
   private final Clock clock;
 
-  public ApiKeyController(ApiKeyRepository keys, Clock clock) {
+  public ApiKeyController(ApiKeyRepository keys, VerifiedApiKeys verified, Clock clock) {
     this.keys = keys;
+    this.verified = verified;
     this.clock = clock;
   }
 
@@ -99,9 +101,17 @@ public class ApiKeyController {
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(operationId = "revokeApiKey", summary = "Revoke an API key at once (scope admin)")
+  @Operation(
+      operationId = "revokeApiKey",
+      summary = "Revoke an API key (scope admin)",
+      description =
+          "Refused at once by the api instance that revoked it, and by every other instance within"
+              + " switchboard.api-keys.cache-ttl (5 seconds unless configured), for which they"
+              + " hold keys they verified.")
   void revoke(@PathVariable String id) {
-    if (keys.revoke(id, clock.instant()) == 0) {
+    int revoked = keys.revoke(id, clock.instant());
+    verified.forget(id);
+    if (revoked == 0) {
       throw new NotFoundException("No API key " + id + ".");
     }
   }

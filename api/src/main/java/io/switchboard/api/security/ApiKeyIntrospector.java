@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiKeyIntrospector implements OpaqueTokenIntrospector {
 
-  private final ApiKeyRepository keys;
+  private final VerifiedApiKeys keys;
 
-  public ApiKeyIntrospector(ApiKeyRepository keys) {
+  public ApiKeyIntrospector(VerifiedApiKeys keys) {
     this.keys = keys;
   }
 
@@ -30,7 +30,7 @@ public class ApiKeyIntrospector implements OpaqueTokenIntrospector {
     ApiKeyRecord key;
     try {
       key =
-          keys.findActiveByHash(ApiKeys.hash(token))
+          keys.findActive(ApiKeys.hash(token))
               .orElseThrow(() -> new BadOpaqueTokenException("Unknown or revoked API key"));
     } catch (DataAccessException e) {
       // Not the caller's fault: Spring Security turns this into an authentication-service failure,
