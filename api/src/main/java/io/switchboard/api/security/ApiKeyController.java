@@ -55,9 +55,20 @@ public class ApiKeyController {
               schema =
                   @Schema(
                       allowableValues = {
-                        "calls:read", "calls:write", "messages:read", "messages:write",
-                        "recordings:read", "recordings:write", "flows:read", "flows:write",
-                        "webhooks:read", "webhooks:replay", "ops", "admin"
+                        "calls:read",
+                        "calls:write",
+                        "messages:read",
+                        "messages:write",
+                        "recordings:read",
+                        "recordings:write",
+                        "flows:read",
+                        "flows:write",
+                        "agents:read",
+                        "agents:write",
+                        "webhooks:read",
+                        "webhooks:replay",
+                        "ops",
+                        "admin"
                       }))
           Set<@NotBlank String> scopes) {}
 
