@@ -77,12 +77,14 @@ public class VoiceTurns {
     // Every kind of turn uses update-with-start: a turn for a call whose session is gone (it
     // closed when idle, or the first webhook never reached Temporal) starts one rather than fail.
     // The flow lookup counts against the same time budget as the session's answer.
+    long askedAt = clock.millis();
     CompletableFuture<String> answer =
         CompletableFuture.supplyAsync(() -> compute(webhook, kind, turn), executor);
     try {
       return new Answer(answer.get(budgetMillis, TimeUnit.MILLISECONDS), true, null);
     } catch (TimeoutException e) {
       log.warn("call session {} did not answer within {} ms", callSid, budgetMillis);
+      reportLateOutcome(callSid, answer, askedAt);
       return new Answer(fallbackTwiml(), false, "no answer within " + budgetMillis + " ms");
     } catch (ExecutionException e) {
       log.error("call session {} failed to answer", callSid, e.getCause());
@@ -91,6 +93,28 @@ public class VoiceTurns {
       Thread.currentThread().interrupt();
       return new Answer(fallbackTwiml(), false, "interrupted");
     }
+  }
+
+  /**
+   * Logs how a turn answered with the fallback ended after all: a session that started late, or a
+   * start that failed, is otherwise only visible as a FAILED inbox row.
+   */
+  private void reportLateOutcome(
+      String callSid, CompletableFuture<String> answer, long askedAtMillis) {
+    answer.whenComplete(
+        (twiml, error) -> {
+          long after = clock.millis() - askedAtMillis;
+          if (error == null) {
+            log.info(
+                "call session {} answered {} ms after the turn, past the budget", callSid, after);
+          } else {
+            log.warn(
+                "call session {} failed {} ms after the turn, past the budget: {}",
+                callSid,
+                after,
+                String.valueOf(error.getCause() == null ? error : error.getCause()));
+          }
+        });
   }
 
   /**
