@@ -208,25 +208,30 @@ class OutboundCallPlatformIT {
   @Test
   void twentyQueuedCallsStartAtTheAccountsCallsPerSecond() throws Exception {
     List<String> keys = new ArrayList<>();
+    List<String> numbers = new ArrayList<>();
+    Instant since = Instant.now();
     for (int i = 0; i < 20; i++) {
       String key = key();
+      String to = number();
       keys.add(key);
-      assertThat(initiate(key, twimlCall(number(), Map.of())).statusCode()).isEqualTo(202);
+      numbers.add(to);
+      assertThat(initiate(key, twimlCall(to, Map.of())).statusCode()).isEqualTo(202);
     }
-    List<Instant> created = new ArrayList<>();
     for (String key : keys) {
       workflows
           .newUntypedWorkflowStub(OutboundCallWorkflowIds.outboundCall(key))
           .getResult(90, TimeUnit.SECONDS, OutboundCallState.class);
-      created.add(placeStarted(key));
     }
+    // When Twilio (the simulator) took each create, to the microsecond: the rate Twilio sees.
+    List<Instant> created = createdAtTwilio(since, numbers);
+    assertThat(created).hasSize(20);
     created.sort(null);
     Duration span = Duration.between(created.get(0), created.get(created.size() - 1));
     // 20 calls at 1 call/s: 19 intervals of at least a second, and not much more.
     assertThat(span).isGreaterThanOrEqualTo(Duration.ofMillis(18_900));
     assertThat(span).isLessThan(Duration.ofSeconds(24));
-    // Grants are a second apart in PostgreSQL's time; the recorded completions add a little
-    // scheduling jitter each, which averages out over a few calls but never hides a burst.
+    // Grants are a second apart in PostgreSQL's time and each create starts with its grant; the
+    // create's own latency adds a little jitter, which never hides a burst.
     for (int i = 1; i < created.size(); i++) {
       assertThat(Duration.between(created.get(i - 1), created.get(i)))
           .as("gap before call " + i)
@@ -662,7 +667,10 @@ class OutboundCallPlatformIT {
     return request("GET", "/api/webhook-events?sid=" + callSid, null, null).body();
   }
 
-  /** The attempts of each Place activity that ended, from the workflow's history. */
+  /**
+   * The attempts of the activity that placed the call (the last Place or PlaceWithinRate scheduled:
+   * a throttled PlaceWithinRate hands back to a durable timer and a new one is scheduled later).
+   */
   List<Integer> placeAttempts(String key) {
     List<HistoryEvent> history =
         workflows.fetchHistory(OutboundCallWorkflowIds.outboundCall(key)).getEvents();
@@ -671,11 +679,14 @@ class OutboundCallPlatformIT {
             .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
             .filter(
                 e ->
-                    e.getActivityTaskScheduledEventAttributes()
-                        .getActivityType()
-                        .getName()
-                        .equals("Place"))
+                    List.of("Place", "PlaceWithinRate")
+                        .contains(
+                            e.getActivityTaskScheduledEventAttributes()
+                                .getActivityType()
+                                .getName()))
             .map(HistoryEvent::getEventId)
+            .reduce((first, last) -> last)
+            .stream()
             .toList();
     return history.stream()
         .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
@@ -686,31 +697,22 @@ class OutboundCallPlatformIT {
         .toList();
   }
 
-  /** When the (first) Place activity started: right after the gate granted the turn. */
-  Instant placeStarted(String key) {
-    List<HistoryEvent> history =
-        workflows.fetchHistory(OutboundCallWorkflowIds.outboundCall(key)).getEvents();
-    long scheduled =
-        history.stream()
-            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-            .filter(
-                e ->
-                    e.getActivityTaskScheduledEventAttributes()
-                        .getActivityType()
-                        .getName()
-                        .equals("RequestTurn"))
-            .reduce((a, b) -> b)
-            .orElseThrow()
-            .getEventId();
-    HistoryEvent completed =
-        history.stream()
-            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
-            .filter(
-                e -> e.getActivityTaskCompletedEventAttributes().getScheduledEventId() == scheduled)
-            .findFirst()
-            .orElseThrow();
-    return Instant.ofEpochSecond(
-        completed.getEventTime().getSeconds(), completed.getEventTime().getNanos());
+  /** When the simulator took the create of each call to these numbers since then, in order. */
+  List<Instant> createdAtTwilio(Instant since, List<String> numbers) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local("/simulator/api/calls/created?since=" + since)))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<Instant> created = new ArrayList<>();
+    for (JsonNode creation : json.readTree(response.body())) {
+      if (numbers.contains(creation.get("to").asString())) {
+        created.add(Instant.parse(creation.get("createdAt").asString()));
+      }
+    }
+    return created;
   }
 
   /** How many calls Twilio (the simulator) has to the number. */

@@ -23,6 +23,7 @@ import io.switchboard.voice.flow.AgentRequest;
 import io.switchboard.voice.flow.Flow;
 import io.switchboard.voice.flow.Flows;
 import io.switchboard.voice.outbound.OutboundCallActivities;
+import io.switchboard.voice.outbound.OutboundCallActivities.PlaceOutcome;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlaceRequest;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlacedCall;
 import io.switchboard.voice.outbound.OutboundCallWorkflow;
@@ -89,7 +90,8 @@ class CallSessionCallbackTest {
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     // No agent while the caller is on the line, nor at the first check after they hang up.
     when(flowActivities.reserveAgent(any())).thenReturn(null, null, null, ALICE);
-    when(outbound.place(any())).thenReturn(new PlacedCall("CAback1", "queued", null));
+    when(outbound.placeWithinRate(any()))
+        .thenReturn(PlaceOutcome.placed(new PlacedCall("CAback1", "queued", null)));
     start(env, worker);
     CallSessionWorkflow session = queueAndAcceptCallback(client, worker, "CA1");
 
@@ -99,7 +101,7 @@ class CallSessionCallbackTest {
     env.sleep(Duration.ofSeconds(45));
 
     ArgumentCaptor<PlaceRequest> placed = ArgumentCaptor.forClass(PlaceRequest.class);
-    verify(outbound, timeout(5000)).place(placed.capture());
+    verify(outbound, timeout(5000)).placeWithinRate(placed.capture());
     var request = placed.getValue().request();
     assertThat(request.to()).isEqualTo("+15551230001");
     assertThat(request.from()).isEqualTo("+15559870002");
@@ -129,18 +131,19 @@ class CallSessionCallbackTest {
   void aCallbackNobodyAnswersIsPlacedAgainThenGivenUpAndTheAgentFreed(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     when(flowActivities.reserveAgent(any())).thenReturn(null, null, ALICE);
-    when(outbound.place(any()))
+    when(outbound.placeWithinRate(any()))
         .thenReturn(
-            new PlacedCall("CAback1", "queued", null), new PlacedCall("CAback2", "queued", null));
+            PlaceOutcome.placed(new PlacedCall("CAback1", "queued", null)),
+            PlaceOutcome.placed(new PlacedCall("CAback2", "queued", null)));
     start(env, worker);
     CallSessionWorkflow session = queueAndAcceptCallback(client, worker, "CA2");
     session.callStatusChanged(new CallStatusEvent("CA2", "completed", 90, 9));
     env.sleep(Duration.ofSeconds(5));
 
-    verify(outbound, timeout(5000)).place(any());
+    verify(outbound, timeout(5000)).placeWithinRate(any());
     child(client, "CA2").callStatusChanged(new CallStatusEvent("CAback1", "no-answer", 0, 1));
     env.sleep(Duration.ofSeconds(61));
-    verify(outbound, timeout(5000).times(2)).place(any());
+    verify(outbound, timeout(5000).times(2)).placeWithinRate(any());
     child(client, "CA2").callStatusChanged(new CallStatusEvent("CAback2", "busy", 0, 1));
 
     CallState done = WorkflowStub.fromTyped(session).getResult(CallState.class);
@@ -164,7 +167,7 @@ class CallSessionCallbackTest {
     CallState done = WorkflowStub.fromTyped(session).getResult(CallState.class);
 
     assertThat(done.variables()).containsEntry("callback", "expired");
-    verify(outbound, never()).place(any());
+    verify(outbound, never()).placeWithinRate(any());
     assertThat(events()).containsExactly("callback-requested", "callback-expired");
   }
 
@@ -173,7 +176,8 @@ class CallSessionCallbackTest {
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     when(flowActivities.reserveAgent(any()))
         .thenReturn(null, null, null, null, null, null, null, null, null, null, ALICE);
-    when(outbound.place(any())).thenReturn(new PlacedCall("CAback1", "queued", null));
+    when(outbound.placeWithinRate(any()))
+        .thenReturn(PlaceOutcome.placed(new PlacedCall("CAback1", "queued", null)));
     // No status callbacks: the outbound call asks Twilio, which says it was answered.
     when(outbound.fetch(any())).thenReturn(new PlacedCall("CAback1", "completed", null));
     start(env, worker);
@@ -194,7 +198,7 @@ class CallSessionCallbackTest {
         .isNotEqualTo(firstRun);
     assertThat(done.ended()).isTrue();
     assertThat(done.variables()).containsEntry("callback", "answered");
-    verify(outbound).place(any());
+    verify(outbound).placeWithinRate(any());
     assertThat(events())
         .containsExactly("callback-requested", "callback-calling", "callback-answered");
   }

@@ -220,6 +220,11 @@ class CallSessionHistoryRecorder {
     }
 
     @Override
+    public PlaceOutcome placeWithinRate(PlaceRequest request) {
+      return PlaceOutcome.placed(place(request));
+    }
+
+    @Override
     public PlacedCall fetch(String callSid) {
       return new PlacedCall(callSid, "completed", null);
     }

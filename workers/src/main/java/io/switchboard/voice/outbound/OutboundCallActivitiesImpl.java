@@ -112,27 +112,56 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
    */
   @Override
   public PlacedCall place(PlaceRequest place) {
+    Optional<PlacedCall> earlier = createdByAnEarlierAttempt(place);
+    return earlier.isPresent() ? earlier.get() : create(place);
+  }
+
+  /**
+   * Like {@link #place}, with the gate's turn taken here: the create starts as soon as the turn is
+   * granted, so creates keep the gate's spacing. An earlier attempt's call is adopted without a
+   * turn, since it already had one.
+   */
+  @Override
+  public PlaceOutcome placeWithinRate(PlaceRequest place) {
+    Optional<PlacedCall> earlier = createdByAnEarlierAttempt(place);
+    if (earlier.isPresent()) {
+      return PlaceOutcome.placed(earlier.get());
+    }
+    long wait = requestTurn(new TurnRequest(place.request().id()));
+    return wait > 0 ? PlaceOutcome.throttled(wait) : PlaceOutcome.placed(create(place));
+  }
+
+  private Optional<PlacedCall> createdByAnEarlierAttempt(PlaceRequest place) {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
+    if (info.getAttempt() <= 1) {
+      return Optional.empty();
+    }
     OutboundCallRequest request = place.request();
     Timer.Sample sample = metrics.startCreate();
     try {
-      if (info.getAttempt() > 1) {
-        Optional<PlacedCall> earlier =
-            twilio.findCreated(
-                request,
-                Instant.ofEpochMilli(info.getScheduledTimestamp()),
-                sid -> outbound.sidTakenByAnother(sid, request.id(), place.attempt()));
-        if (earlier.isPresent()) {
-          log.info(
-              "outbound call {} was created by an earlier attempt; not calling again",
-              request.id());
-          metrics.created(sample, true);
-          return earlier.get();
-        }
+      Optional<PlacedCall> earlier =
+          twilio.findCreated(
+              request,
+              Instant.ofEpochMilli(info.getScheduledTimestamp()),
+              sid -> outbound.sidTakenByAnother(sid, request.id(), place.attempt()));
+      if (earlier.isPresent()) {
+        log.info(
+            "outbound call {} was created by an earlier attempt; not calling again", request.id());
+        metrics.created(sample, true);
       }
+      return earlier;
+    } catch (ApplicationFailure failure) {
+      metrics.failed(sample, failure);
+      throw failure;
+    }
+  }
+
+  private PlacedCall create(PlaceRequest place) {
+    Timer.Sample sample = metrics.startCreate();
+    try {
       PlacedCall created =
           twilio.create(
-              request,
+              place.request(),
               webhook("/webhooks/voice?outbound=", place.workflowId()),
               webhook("/webhooks/status?workflowId=", place.workflowId()));
       metrics.created(sample, false);

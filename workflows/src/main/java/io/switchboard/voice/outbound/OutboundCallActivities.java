@@ -30,6 +30,15 @@ public interface OutboundCallActivities {
   @ActivityMethod
   PlacedCall place(PlaceRequest request);
 
+  /**
+   * Takes the call's turn at the account's calls-per-second gate and creates the call in the same
+   * activity, at most once per request id like {@link #place}, so that the create follows its grant
+   * at once instead of after another activity's round trip. Returns the call, or the milliseconds
+   * to wait before asking again when the turn is further away than the activity waits in place.
+   */
+  @ActivityMethod
+  PlaceOutcome placeWithinRate(PlaceRequest request);
+
   /** Twilio's current view of a call, for when no final status callback arrives. */
   @ActivityMethod
   PlacedCall fetch(String callSid);
@@ -42,6 +51,20 @@ public interface OutboundCallActivities {
    * @param id the outbound call
    */
   record TurnRequest(String id) {}
+
+  /**
+   * @param placed the call Twilio created, or null when throttled
+   * @param waitMillis when throttled, how long to wait before asking again; else 0
+   */
+  record PlaceOutcome(PlacedCall placed, long waitMillis) {
+    public static PlaceOutcome placed(PlacedCall call) {
+      return new PlaceOutcome(call, 0);
+    }
+
+    public static PlaceOutcome throttled(long waitMillis) {
+      return new PlaceOutcome(null, waitMillis);
+    }
+  }
 
   /**
    * @param request the call

@@ -49,6 +49,13 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
    */
   static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
 
+  /**
+   * Calls from before it took a turn (RequestTurn) and then placed the call (Place) in two
+   * activities; from this version on one activity does both (PlaceWithinRate), so that the create
+   * follows its grant at once and creates keep the gate's spacing.
+   */
+  static final String PLACE_WITHIN_RATE_CHANGE = "place-within-rate";
+
   private static final Logger log = Workflow.getLogger(OutboundCallWorkflowImpl.class);
 
   /**
@@ -97,7 +104,10 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
       Workflow.newActivityStub(
           OutboundCallActivities.class,
           defaultOptions,
-          Map.of("Place", placeOptions, "RequestTurn", turnOptions));
+          Map.of(
+              "Place", placeOptions,
+              "PlaceWithinRate", placeOptions,
+              "RequestTurn", turnOptions));
 
   private final OutboundCallRequest request;
   private final List<Promise<Void>> pendingWrites = new ArrayList<>();
@@ -137,8 +147,12 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
         Workflow.sleep(Duration.ofSeconds(retry.spacingSeconds()));
       }
       attempt = next;
-      takeTurn();
-      if (!placeOnce()) {
+      boolean withinRate =
+          Workflow.getVersion(PLACE_WITHIN_RATE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+      if (!withinRate) {
+        takeTurn();
+      }
+      if (!placeOnce(withinRate)) {
         break;
       }
       followToTheEnd();
@@ -201,6 +215,21 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
     }
   }
 
+  /**
+   * Places the call at its turn, waiting durably between asks; throttling never uses up retry
+   * attempts.
+   */
+  private PlacedCall placeWithinRate(PlaceRequest place) {
+    OutboundCallActivities.PlaceOutcome outcome;
+    while ((outcome = activities.placeWithinRate(place)).placed() == null) {
+      if (!"throttled".equals(status)) {
+        change("throttled", null);
+      }
+      Workflow.sleep(Duration.ofMillis(Math.max(1, outcome.waitMillis())));
+    }
+    return outcome.placed();
+  }
+
   /** Waits, durably, until the account's calls-per-second gate grants this call a turn. */
   private void takeTurn() {
     long wait;
@@ -213,7 +242,7 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
   }
 
   /** Creates this attempt's call; false when Twilio refused it for good. */
-  private boolean placeOnce() {
+  private boolean placeOnce(boolean withinRate) {
     String requestId = Workflow.randomUUID().toString();
     String workflowId = Workflow.getInfo().getWorkflowId();
     callSid = null;
@@ -222,8 +251,8 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
     early.clear();
     placing = true;
     try {
-      PlacedCall placed =
-          activities.place(new PlaceRequest(request, attempt, requestId, workflowId));
+      PlaceRequest place = new PlaceRequest(request, attempt, requestId, workflowId);
+      PlacedCall placed = withinRate ? placeWithinRate(place) : activities.place(place);
       callSid = placed.callSid();
       answeredBy = placed.answeredBy();
       change(placed.status(), null);

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.withSettings;
 import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.voice.CallStatusEvent;
+import io.switchboard.voice.outbound.OutboundCallActivities.PlaceOutcome;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlaceRequest;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlacedCall;
 import io.switchboard.voice.outbound.OutboundCallActivities.StatusRecord;
@@ -67,8 +68,8 @@ class OutboundCallWorkflowTest {
         new TreeMap<>());
   }
 
-  static PlacedCall placed(String sid) {
-    return new PlacedCall(sid, "queued", null);
+  static PlaceOutcome placed(String sid) {
+    return PlaceOutcome.placed(new PlacedCall(sid, "queued", null));
   }
 
   static CallStatusEvent status(String sid, String status, int sequence) {
@@ -78,7 +79,7 @@ class OutboundCallWorkflowTest {
   @Test
   void answeredCallIsFollowedToCompletionWithEveryStatusRecorded(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    when(activities.place(any())).thenReturn(placed("CA1"));
+    when(activities.placeWithinRate(any())).thenReturn(placed("CA1"));
     worker.registerActivitiesImplementations(activities);
     env.start();
 
@@ -102,7 +103,7 @@ class OutboundCallWorkflowTest {
   @Test
   void eachAttemptsCallSidAndTheFinalStatusArePublishedAsSearchAttributes(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    when(activities.place(any())).thenReturn(placed("CA1"), placed("CA2"));
+    when(activities.placeWithinRate(any())).thenReturn(placed("CA1"), placed("CA2"));
     worker.registerActivitiesImplementations(activities);
     env.start();
 
@@ -128,7 +129,7 @@ class OutboundCallWorkflowTest {
   @Test
   void theCalledNumbersFingerprintIsPublishedNeverTheNumber(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    when(activities.place(any())).thenReturn(placed("CA1"));
+    when(activities.placeWithinRate(any())).thenReturn(placed("CA1"));
     worker.registerActivitiesImplementations(activities);
     env.start();
     String fingerprint = "0123456789abcdef0123456789abcdef";
@@ -149,7 +150,7 @@ class OutboundCallWorkflowTest {
   @Test
   void inputErrorsFailAtOnceWithTheirCodeAndNoRetry(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    when(activities.place(any()))
+    when(activities.placeWithinRate(any()))
         .thenThrow(
             ApplicationFailure.newFailure(
                 "'To' phone number cannot be reached",
@@ -163,13 +164,13 @@ class OutboundCallWorkflowTest {
 
     assertThat(result.status()).isEqualTo("failed");
     assertThat(result.errorCode()).isEqualTo(21214);
-    verify(activities, times(1)).place(any());
+    verify(activities, times(1)).placeWithinRate(any());
   }
 
   @Test
   void noAnswerIsPlacedAgainAfterTheSpacingWithANewRequestId(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    when(activities.place(any())).thenReturn(placed("CA1"), placed("CA2"));
+    when(activities.placeWithinRate(any())).thenReturn(placed("CA1"), placed("CA2"));
     worker.registerActivitiesImplementations(activities);
     env.start();
 
@@ -179,7 +180,7 @@ class OutboundCallWorkflowTest {
     call.callStatusChanged(status("CA1", "no-answer", 3));
     env.sleep(Duration.ofSeconds(590));
     assertThat(call.getState().status()).isEqualTo("retry-scheduled");
-    verify(activities, times(1)).place(any());
+    verify(activities, times(1)).placeWithinRate(any());
 
     env.sleep(Duration.ofSeconds(15));
     awaitCallSid(env, call, "CA2");
@@ -191,7 +192,7 @@ class OutboundCallWorkflowTest {
     assertThat(result.attempt()).isEqualTo(2);
     assertThat(result.callSid()).isEqualTo("CA2");
     ArgumentCaptor<PlaceRequest> places = ArgumentCaptor.forClass(PlaceRequest.class);
-    verify(activities, times(2)).place(places.capture());
+    verify(activities, times(2)).placeWithinRate(places.capture());
     assertThat(places.getAllValues()).extracting(PlaceRequest::attempt).containsExactly(1, 2);
     assertThat(places.getAllValues().get(0).requestId())
         .isNotEqualTo(places.getAllValues().get(1).requestId());
@@ -200,7 +201,7 @@ class OutboundCallWorkflowTest {
   @Test
   void busyEndsTheCallUnlessThePolicyRetriesBusy(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    when(activities.place(any())).thenReturn(placed("CA1"));
+    when(activities.placeWithinRate(any())).thenReturn(placed("CA1"));
     worker.registerActivitiesImplementations(activities);
     env.start();
 
@@ -209,13 +210,13 @@ class OutboundCallWorkflowTest {
     call.callStatusChanged(status("CA1", "busy", 3));
 
     assertThat(result(call).status()).isEqualTo("busy");
-    verify(activities, times(1)).place(any());
+    verify(activities, times(1)).placeWithinRate(any());
   }
 
   @Test
   void attemptsRunOutAfterMaxAttempts(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    when(activities.place(any())).thenReturn(placed("CA1"), placed("CA2"));
+    when(activities.placeWithinRate(any())).thenReturn(placed("CA1"), placed("CA2"));
     worker.registerActivitiesImplementations(activities);
     env.start();
 
@@ -234,24 +235,30 @@ class OutboundCallWorkflowTest {
   @Test
   void aThrottledCallWaitsDurablyForItsTurnWithoutUsingRetries(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    when(activities.requestTurn(any())).thenReturn(30_000L, 30_000L, 0L);
-    when(activities.place(any())).thenReturn(new PlacedCall("CA1", "completed", null));
+    when(activities.placeWithinRate(any()))
+        .thenReturn(
+            PlaceOutcome.throttled(30_000L),
+            PlaceOutcome.throttled(30_000L),
+            PlaceOutcome.placed(new PlacedCall("CA1", "completed", null)));
     worker.registerActivitiesImplementations(activities);
     env.start();
 
     OutboundCallWorkflow call = start(client, worker, request("o6", RetryPolicy.NONE));
     env.sleep(Duration.ofSeconds(20));
     assertThat(call.getState().status()).isEqualTo("throttled");
-    verify(activities, never()).place(any());
+    assertThat(call.getState().callSid()).isNull();
 
     assertThat(result(call).status()).isEqualTo("completed");
-    verify(activities, times(3)).requestTurn(any());
+    // Each throttled ask is a new activity, not a retry of one: throttling spends no attempts.
+    verify(activities, times(3)).placeWithinRate(any());
+    verify(activities, never()).requestTurn(any());
+    verify(activities, never()).place(any());
   }
 
   @Test
   void withoutAFinalCallbackTheCallIsFetchedFromTwilio(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    when(activities.place(any())).thenReturn(placed("CA1"));
+    when(activities.placeWithinRate(any())).thenReturn(placed("CA1"));
     when(activities.fetch("CA1")).thenReturn(new PlacedCall("CA1", "completed", "human"));
     worker.registerActivitiesImplementations(activities);
     env.start();
@@ -265,7 +272,8 @@ class OutboundCallWorkflowTest {
   @Test
   void scheduledCallWaitsUntilItsTime(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
-    when(activities.place(any())).thenReturn(new PlacedCall("CA1", "completed", null));
+    when(activities.placeWithinRate(any()))
+        .thenReturn(PlaceOutcome.placed(new PlacedCall("CA1", "completed", null)));
     worker.registerActivitiesImplementations(activities);
     env.start();
     long at = env.currentTimeMillis() + Duration.ofHours(1).toMillis();
@@ -287,7 +295,7 @@ class OutboundCallWorkflowTest {
     OutboundCallWorkflow call = start(client, worker, later);
     env.sleep(Duration.ofMinutes(59));
     assertThat(call.getState().status()).isEqualTo("scheduled");
-    verify(activities, never()).place(any());
+    verify(activities, never()).placeWithinRate(any());
 
     assertThat(result(call).status()).isEqualTo("completed");
   }
