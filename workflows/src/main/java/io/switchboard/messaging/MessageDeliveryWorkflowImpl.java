@@ -9,6 +9,7 @@ import io.switchboard.messaging.MessagingActivities.SendOutcome;
 import io.switchboard.messaging.MessagingActivities.SendRequest;
 import io.switchboard.messaging.MessagingActivities.StatusRecord;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
@@ -59,6 +60,17 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   /** Checking WhatsApp's 24-hour session window, and sending a template outside it, was added. */
   static final String SESSION_WINDOW_CHANGE = "whatsapp-session-window";
 
+  /**
+   * PostgreSQL reads and writes (accepted, consent, session window, every status) ran as activities
+   * through the Temporal server; from this version on they are local activities, run by the worker
+   * that runs the workflow task and kept as markers in the history. Each is a short query that is
+   * safe to repeat, which is what local activities are for, and a message then costs the server
+   * about half the tasks it did (the benchmark's pipeline, not the gate, held sends at a few a
+   * second). Twilio calls stay activities: they may wait at the sender's gate, and their retries
+   * are the delivery log ops read.
+   */
+  static final String LOCAL_RECORDS_CHANGE = "local-records";
+
   /** Twilio's code for a free-form WhatsApp message outside the 24-hour session window. */
   static final int OUTSIDE_SESSION_WINDOW = 63016;
 
@@ -97,6 +109,24 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
           defaultOptions,
           Map.of("Send", sendOptions, "SendWithinRate", sendOptions));
 
+  /** The same retries as {@link #defaultOptions}, run in the worker. */
+  private final LocalActivityOptions localOptions =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .build())
+          .build();
+
+  private final MessagingActivities localActivities =
+      Workflow.newLocalActivityStub(MessagingActivities.class, localOptions);
+
+  /** Where database reads and writes run; chosen once per run, see {@link #records()}. */
+  private MessagingActivities records;
+
   private final MessageRequest request;
   private final List<Promise<Void>> pendingWrites = new ArrayList<>();
   private final Set<String> recordedStatuses = new LinkedHashSet<>();
@@ -112,13 +142,13 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   @Override
   public MessageState deliver(MessageRequest request) {
     ParticipantNumber.publish(request.participantFingerprint());
-    activities.recordAccepted(request);
+    records().recordAccepted(request);
     waitUntilAllowed();
     // Consent is checked after the wait: a STOP may arrive while a message is scheduled.
     if (cancelRequested) {
       return cancelled();
     }
-    if (activities.isOptedOut(new ConsentQuery(request.from(), request.to()))) {
+    if (records().isOptedOut(new ConsentQuery(request.from(), request.to()))) {
       refuse(OPTED_OUT, "The recipient has opted out of messages from this sender (STOP).");
       return finish();
     }
@@ -238,7 +268,7 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
         || Workflow.getVersion(SESSION_WINDOW_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
       return false;
     }
-    if (activities.isWhatsAppSessionOpen(new ConsentQuery(request.from(), request.to()))) {
+    if (records().isWhatsAppSessionOpen(new ConsentQuery(request.from(), request.to()))) {
       return false;
     }
     return request.contentSid() == null ? null : true;
@@ -369,7 +399,21 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
             applied,
             Workflow.currentTimeMillis(),
             Workflow.getInfo().getRunId());
-    pendingWrites.add(Async.procedure(activities::recordStatus, record));
+    pendingWrites.add(Async.procedure(records()::recordStatus, record));
+  }
+
+  /**
+   * Local or not, decided at the first database call of the run (which, on replay, is the same
+   * call: a signal handler's status write or the run's accepted record).
+   */
+  private MessagingActivities records() {
+    if (records == null) {
+      records =
+          Workflow.getVersion(LOCAL_RECORDS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
+              ? localActivities
+              : activities;
+    }
+    return records;
   }
 
   private MessageState finish() {

@@ -1,5 +1,6 @@
 package io.switchboard.messaging;
 
+import io.switchboard.common.RecordedHistories;
 import io.switchboard.common.SwitchboardSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
@@ -7,7 +8,6 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -40,13 +40,13 @@ class BulkSendHistoryRecorder {
       String firstRun = WorkflowStub.fromTyped(bulk).getExecution().getRunId();
       BulkSendWorkflowTest.result(bulk);
       String json = client.fetchHistory("bulk:h1", firstRun).toJson(true);
-      Files.writeString(
+      RecordedHistories.writeNew(
           BulkSendReplayTest.HISTORIES.resolve("paused-resumed-continued-v2.json"), json);
       String last = client.fetchHistory("bulk:h1").toJson(true);
-      Files.writeString(
+      RecordedHistories.writeNew(
           BulkSendReplayTest.HISTORIES.resolve("completed-after-continue-v2.json"), last);
       String child = client.fetchHistory(MessageWorkflowIds.message("h1~1")).toJson(true);
-      Files.writeString(
+      RecordedHistories.writeNew(
           MessageDeliveryReplayTest.HISTORIES.resolve("throttled-in-bulk-v4.json"), child);
     }
   }
@@ -66,7 +66,7 @@ class BulkSendHistoryRecorder {
       env.sleep(Duration.ofSeconds(3));
       bulk.cancel();
       BulkSendWorkflowTest.result(bulk);
-      Files.writeString(
+      RecordedHistories.writeNew(
           BulkSendReplayTest.HISTORIES.resolve("cancelled-v2.json"),
           client.fetchHistory("bulk:h2").toJson(true));
     }

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import io.switchboard.common.RecordedHistories;
 import io.switchboard.messaging.InboundMessageActivities.MediaRequest;
 import io.switchboard.messaging.InboundMessageOutcome.Forwarding;
 import io.temporal.client.WorkflowClient;
@@ -85,7 +86,7 @@ class InboundMessageHistoryRecorder {
       InboundMessageWorkflowTest.start(client, worker, media, delete);
       String id = MessageWorkflowIds.inboundMessage(InboundMessageWorkflowTest.SID);
       Files.createDirectories(InboundMessageReplayTest.HISTORIES);
-      Files.writeString(
+      RecordedHistories.writeNew(
           InboundMessageReplayTest.HISTORIES.resolve(name), client.fetchHistory(id).toJson(true));
     }
   }

@@ -1,5 +1,6 @@
 package io.switchboard.messaging;
 
+import io.switchboard.common.RecordedHistories;
 import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -10,7 +11,6 @@ import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,6 +113,66 @@ class MessageDeliveryHistoryRecorder {
         (env, delivery) -> {});
   }
 
+  @Test
+  void recordDeliveredWithLocalRecords() throws Exception {
+    record(
+        "delivered-with-local-records-v6.json",
+        new Scripted(false, null, "delivered"),
+        MessageDeliveryWorkflowTest.request("h10")
+            .withParticipantFingerprint("0123456789abcdef0123456789abcdef"),
+        (env, delivery) -> {
+          delivery.messageStatusChanged(event("sending"));
+          delivery.messageStatusChanged(event("delivered"));
+          delivery.messageStatusChanged(event("sent")); // late, kept as history only
+        });
+  }
+
+  @Test
+  void recordOptedOutWithLocalRecords() throws Exception {
+    record(
+        "opted-out-with-local-records-v6.json",
+        new Scripted(true, null, "delivered"),
+        MessageDeliveryWorkflowTest.request("h11"),
+        (env, delivery) -> {});
+  }
+
+  @Test
+  void recordRejectedWithLocalRecords() throws Exception {
+    record(
+        "rejected-with-local-records-v6.json",
+        new Scripted(false, 21211, "delivered"),
+        MessageDeliveryWorkflowTest.request("h12"),
+        (env, delivery) -> {});
+  }
+
+  @Test
+  void recordScheduledSendWithLocalRecords() throws Exception {
+    record(
+        "scheduled-send-with-local-records-v6.json",
+        new Scripted(false, null, "delivered"),
+        null,
+        (env, delivery) -> env.sleep(Duration.ofHours(1)));
+  }
+
+  @Test
+  void recordWhatsappFallbackWithLocalRecords() throws Exception {
+    record(
+        "whatsapp-fallback-with-local-records-v6.json",
+        new WhatsappUndelivered(),
+        new MessageRequest(
+            "h13",
+            "whatsapp",
+            "whatsapp:+14155550100",
+            "whatsapp:+14155550199",
+            "Your code is 1234",
+            List.of(),
+            null,
+            null,
+            60,
+            new FallbackChannel("sms", "+14155550101", Long.MAX_VALUE)),
+        (env, delivery) -> {});
+  }
+
   interface Scenario {
     void run(TestWorkflowEnvironment env, MessageDeliveryWorkflow delivery);
   }
@@ -153,7 +213,7 @@ class MessageDeliveryHistoryRecorder {
       scenario.run(env, delivery);
       WorkflowStub.fromTyped(delivery).getResult(MessageState.class);
       String json = client.fetchHistory(id).toJson(true);
-      Files.writeString(MessageDeliveryReplayTest.HISTORIES.resolve(name), json);
+      RecordedHistories.writeNew(MessageDeliveryReplayTest.HISTORIES.resolve(name), json);
     }
   }
 

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import io.switchboard.common.RecordedHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -62,7 +63,7 @@ class BalanceCheckWorkflowTest {
     assertThat(query.getValue().lowBelow()).isEqualByComparingTo("20");
     if (Boolean.getBoolean("switchboard.recordHistories")) {
       Files.createDirectories(HISTORIES);
-      Files.writeString(
+      RecordedHistories.writeNew(
           HISTORIES.resolve("balance-low-v1.json"),
           client.fetchHistory(OpsWorkflowIds.BALANCE_SCHEDULE).toJson(true));
     }

@@ -5,11 +5,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import io.switchboard.common.RecordedHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -64,7 +64,7 @@ class RecordingPipelineHistoryRecorder {
       scenario.run(env, pipeline);
       WorkflowStub.fromTyped(pipeline).getResult(RecordingOutcome.class);
       String id = RecordingWorkflowIds.recording(RecordingPipelineWorkflowTest.RECORDING_SID);
-      Files.writeString(
+      RecordedHistories.writeNew(
           RecordingPipelineReplayTest.HISTORIES.resolve(name),
           client.fetchHistory(id).toJson(true));
     }

@@ -1,5 +1,6 @@
 package io.switchboard.video;
 
+import io.switchboard.common.RecordedHistories;
 import io.switchboard.common.SwitchboardSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
@@ -8,7 +9,6 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -86,7 +86,7 @@ class VideoRoomHistoryRecorder {
           new io.temporal.client.WithStartWorkflowOperation<>(room::create, request));
       scenario.run(env, room);
       WorkflowStub.fromTyped(room).getResult(RoomInfo.class);
-      Files.writeString(
+      RecordedHistories.writeNew(
           VideoRoomReplayTest.HISTORIES.resolve(name), client.fetchHistory(id).toJson(true));
     }
   }

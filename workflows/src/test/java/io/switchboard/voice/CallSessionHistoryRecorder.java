@@ -1,12 +1,12 @@
 package io.switchboard.voice;
 
+import io.switchboard.common.RecordedHistories;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -172,11 +172,7 @@ class CallSessionHistoryRecorder {
   }
 
   private static void write(String name, String json) {
-    try {
-      Files.writeString(CallSessionReplayTest.HISTORIES.resolve(name), json);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    RecordedHistories.writeNew(CallSessionReplayTest.HISTORIES.resolve(name), json);
   }
 
   /** Scripted flow activities: sales for every decision, an agent on the second reservation. */

@@ -1,5 +1,6 @@
 package io.switchboard.voice.control;
 
+import io.switchboard.common.RecordedHistories;
 import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.voice.control.CallCommand.Action;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -8,7 +9,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -54,6 +54,6 @@ class CallControlHistoryRecorder {
   private static void write(WorkflowClient client, String workflowId, String name)
       throws Exception {
     Path file = CallControlReplayTest.HISTORIES.resolve(name);
-    Files.writeString(file, client.fetchHistory(workflowId).toJson(true));
+    RecordedHistories.writeNew(file, client.fetchHistory(workflowId).toJson(true));
   }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.voice.outbound;
 
+import io.switchboard.common.RecordedHistories;
 import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.voice.outbound.OutboundCallRequest.RetryPolicy;
@@ -11,7 +12,6 @@ import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -113,11 +113,6 @@ class OutboundCallHistoryRecorder {
       OutboundCallRequest request,
       Scenario scenario)
       throws Exception {
-    if (Files.exists(OutboundCallReplayTest.HISTORIES.resolve(name))) {
-      // A recorded history is the code of its day: recording it again with today's code would
-      // silently drop the old version's coverage. A new version gets a new file name.
-      return;
-    }
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       for (SearchAttributeKey<?> attribute : SwitchboardSearchAttributes.ALL) {
         env.registerSearchAttribute(
@@ -137,7 +132,7 @@ class OutboundCallHistoryRecorder {
       scenario.run(env, call);
       WorkflowStub.fromTyped(call).getResult(OutboundCallState.class);
       String json = client.fetchHistory(id).toJson(true);
-      Files.writeString(OutboundCallReplayTest.HISTORIES.resolve(name), json);
+      RecordedHistories.writeNew(OutboundCallReplayTest.HISTORIES.resolve(name), json);
     }
   }
 
