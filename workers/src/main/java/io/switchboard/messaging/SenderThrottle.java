@@ -47,7 +47,8 @@ public class SenderThrottle {
   }
 
   Duration cost(String number, int segments) {
-    double seconds = Math.max(1, segments) / throughput.rateOf(number);
+    double seconds =
+        Math.max(1, segments) * (1 + throughput.headroom()) / throughput.rateOf(number);
     return Duration.ofNanos(Math.max(1_000, Math.round(seconds * 1_000_000_000d)));
   }
 }

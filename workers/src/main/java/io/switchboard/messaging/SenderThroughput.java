@@ -13,6 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * @param longCode segments per second of a long code (10-digit number)
  * @param tollFree segments per second of a toll-free number
  * @param shortCode segments per second of a short code
+ * @param headroom how much slower than its rate a sender's grants are spaced (0.04: 4% slower), so
+ *     that a create that reaches Twilio a little late (the HTTP request's own latency, a
+ *     descheduled thread) never puts one more message than the rate into any second at Twilio; 0
+ *     spaces grants at exactly the rate
  * @param senders a rate per sender (E.164 or short code) that overrides its kind's rate
  */
 @Validated
@@ -21,6 +25,7 @@ public record SenderThroughput(
     @DefaultValue("1") double longCode,
     @DefaultValue("3") double tollFree,
     @DefaultValue("100") double shortCode,
+    @DefaultValue("0.04") double headroom,
     Map<String, Double> senders) {
 
   public SenderThroughput {
@@ -29,6 +34,9 @@ public record SenderThroughput(
       if (!(rate > 0)) {
         throw new IllegalArgumentException("sender throughputs must be positive");
       }
+    }
+    if (!(headroom >= 0 && headroom <= 0.5)) {
+      throw new IllegalArgumentException("the throughput headroom must be between 0 and 0.5");
     }
     if (senders.values().stream().anyMatch(rate -> rate == null || !(rate > 0))) {
       throw new IllegalArgumentException("sender throughputs must be positive");

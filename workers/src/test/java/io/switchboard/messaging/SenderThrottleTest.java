@@ -34,7 +34,7 @@ class SenderThrottleTest {
     Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
     RateGate gate = new RateGate(new NamedParameterJdbcTemplate(postgres.getPostgresDatabase()));
     throttle =
-        new SenderThrottle(gate, new SenderThroughput(1, 3, 100, Map.of("+14155550123", 10.0)));
+        new SenderThrottle(gate, new SenderThroughput(1, 3, 100, 0, Map.of("+14155550123", 10.0)));
   }
 
   @AfterAll
@@ -88,6 +88,15 @@ class SenderThrottleTest {
     assertThat(throttle.cost("+18005550100", 3)).isEqualTo(Duration.ofSeconds(1));
     assertThat(throttle.cost("12345", 1)).isEqualTo(Duration.ofMillis(10));
     assertThat(throttle.cost("+14155550123", 1)).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void headroomSpacesASendersGrantsThatMuchSlowerThanItsRate() {
+    SenderThrottle withHeadroom =
+        new SenderThrottle(null, new SenderThroughput(1, 3, 100, 0.04, Map.of()));
+
+    assertThat(withHeadroom.cost("+14155550100", 1)).isEqualTo(Duration.ofMillis(1_040));
+    assertThat(withHeadroom.cost("12345", 1)).isEqualTo(Duration.ofNanos(10_400_000));
   }
 
   @Test

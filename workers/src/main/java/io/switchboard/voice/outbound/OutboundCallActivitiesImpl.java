@@ -67,7 +67,7 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
     this.calls = calls;
     this.callEvents = callEvents;
     this.properties = properties;
-    this.turnCost = Duration.ofNanos(Math.round(1_000_000_000d / settings.callsPerSecond()));
+    this.turnCost = settings.turnCost();
     this.environment = environment;
     this.clock = clock;
     this.metrics = metrics;
