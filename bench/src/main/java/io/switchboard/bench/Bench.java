@@ -56,6 +56,9 @@ public final class Bench {
             .executor(Executors.newFixedThreadPool(8))
             .build();
     Steps steps = new Steps(new OpenLoop(http), new SimulatorClient(http, target.base()), target);
+    Duration warmUp = Duration.ofSeconds(Long.parseLong(envOr("BENCH_WARMUP", "90")));
+    System.out.printf("warm-up: %d s of mixed load before the first step%n", warmUp.toSeconds());
+    steps.warmUpPlatform(warmUp);
     for (String step : plan) {
       String[] parts = step.split(":");
       String name = parts[0].toUpperCase(Locale.ROOT);
@@ -70,6 +73,11 @@ public final class Bench {
       }
     }
     System.exit(0);
+  }
+
+  private static String envOr(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
   }
 
   /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */

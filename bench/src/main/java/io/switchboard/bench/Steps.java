@@ -33,6 +33,48 @@ final class Steps {
     }
   }
 
+  /**
+   * Drives every hot path at a modest rate before the first step, not reported: a fresh platform
+   * spends its first minutes compiling (a flight recording of a 15-second-row run showed the JIT's
+   * compiler threads as the platform's largest CPU user, on 2 cores), and a step measured then
+   * measures the compiler. Then waits for the work it started (sessions, message lifecycles) to
+   * settle.
+   */
+  void warmUpPlatform(Duration total) throws InterruptedException {
+    if (total.isZero()) {
+      return;
+    }
+    long until = System.nanoTime() + total.toNanos();
+    Duration slice = Duration.ofSeconds(5);
+    int round = 0;
+    while (System.nanoTime() < until) {
+      switch (round++ % 4) {
+        case 0 -> loop.run(OpenLoop.Load.of(Scenario.ASYNC, target, 20, slice));
+        case 1 -> loop.run(OpenLoop.Load.of(Scenario.VOICE, target, 5, slice));
+        case 2 -> loop.run(warmUpSends(5, slice));
+        default -> loop.run(OpenLoop.Load.of(Scenario.BARE, target, 20, slice));
+      }
+    }
+    Thread.sleep(Duration.ofSeconds(15).toMillis());
+  }
+
+  /**
+   * Sends like SEND's to other handsets (415-3xx), so that SEND never mistakes them for its own.
+   */
+  private OpenLoop.Load warmUpSends(int rate, Duration duration) {
+    return new OpenLoop.Load(
+        "warm-up send",
+        rate,
+        rate * duration.toSeconds(),
+        sequence ->
+            Requests.sendMessage(
+                target,
+                String.format("+1888555%04d", sequence % 100),
+                String.format("+14153%06d", sequence % 1_000_000),
+                "Warm-up"),
+        response -> response.statusCode() == 202);
+  }
+
   /** Warm-up (not reported), the bare endpoint, then the scenario, at one rate. */
   OpenLoop.Result latency(Scenario scenario, Target on, int rate, Duration duration)
       throws InterruptedException {
@@ -43,11 +85,22 @@ final class Steps {
       Scenario scenario, Target on, int rate, Duration duration, OpenLoop.Listener listener)
       throws InterruptedException {
     loop.run(OpenLoop.Load.of(scenario, on, rate, WARM_UP));
+    CpuUse.Snapshot beforeBare = CpuUse.take();
     OpenLoop.Result bare = loop.run(OpenLoop.Load.of(Scenario.BARE, on, rate, duration));
+    CpuUse.Snapshot beforeScenario = CpuUse.take();
     OpenLoop.Result result = loop.run(OpenLoop.Load.of(scenario, on, rate, duration), listener);
+    CpuUse.Snapshot after = CpuUse.take();
     printHeader(duration);
     printRow(bare, null);
     printRow(result, bare.latency());
+    System.out.println();
+    System.out.println(CpuUse.perRequest("bare", beforeBare, beforeScenario, bare.sent()));
+    System.out.println(
+        CpuUse.perRequest(
+            result.name() + " (while measured; work it started later is not counted)",
+            beforeScenario,
+            after,
+            result.sent()));
     return result;
   }
 
