@@ -100,23 +100,11 @@ class SenderThrottleTest {
   }
 
   @Test
-  void aLongerWaitIsHandedBackForADurableTimerThatEndsWhenTheTurnIsWithinTheInPlaceWindow() {
-    // A long code at 1 segment/s: twelve segments hold its gate for 12 s.
-    assertThat(throttle.acquire("+14155550177", 12)).isZero();
+  void aLongerWaitIsHandedBackForADurableTimer() {
+    assertThat(throttle.acquire("+14155550177", 5)).isZero();
 
     Duration wait = throttle.acquire("+14155550177", 1);
 
-    // Back in about 12 - 5 s, to wait the rest in place.
-    assertThat(wait).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(7));
-  }
-
-  @Test
-  void fastSendersWaitInPlaceForFewerSlotsSoThatABacklogCannotTakeEveryThread() {
-    // A long code (1/s): 5 s, five sends at most. 10/s: 5 s, fifty. 100/s: fifty slots are
-    // half a second, so the one-second floor: a hundred.
-    assertThat(SenderThrottle.waitInPlace(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(5));
-    assertThat(SenderThrottle.waitInPlace(Duration.ofMillis(100))).isEqualTo(Duration.ofSeconds(5));
-    assertThat(SenderThrottle.waitInPlace(Duration.ofMillis(60))).isEqualTo(Duration.ofSeconds(3));
-    assertThat(SenderThrottle.waitInPlace(Duration.ofMillis(10))).isEqualTo(Duration.ofSeconds(1));
+    assertThat(wait).isGreaterThan(SenderThrottle.WAIT_IN_PLACE);
   }
 }
