@@ -44,6 +44,23 @@ public class RateGate {
         FROM rate_gates WHERE gate_key = :key
       """;
 
+  /**
+   * Gives a caller that cannot wait in place its place in the line behind the reserved openings and
+   * the callers already sent away: the returned time is when its opening would come if every caller
+   * ahead of it takes its own. Callers thus come back one cost apart instead of all at once, each
+   * when its turn is about to come within the in-place window.
+   */
+  private static final String RETURN_AT =
+      """
+      WITH now AS (SELECT clock_timestamp() AS t)
+      UPDATE rate_gates
+         SET next_return_at = GREATEST(COALESCE(next_return_at, next_grant_at), next_grant_at)
+                              + :costMicros * INTERVAL '1 microsecond'
+       WHERE gate_key = :key
+      RETURNING GREATEST(0, CEIL(EXTRACT(EPOCH FROM next_return_at - (SELECT t FROM now)) * 1000000)
+                            - :costMicros) AS wait_micros
+      """;
+
   private final NamedParameterJdbcTemplate jdbc;
 
   public RateGate(NamedParameterJdbcTemplate jdbc) {
@@ -71,10 +88,12 @@ public class RateGate {
   public Duration acquire(String key, Duration cost, Duration maxWait) throws InterruptedException {
     Optional<Duration> slot = reserve(key, cost, maxWait);
     if (slot.isEmpty()) {
-      // Come back when the opening is within reach of a wait in place, not when it is due: a
-      // caller that returns only at the opening finds the queue drained and the gate idle while its
-      // timer and next attempt are scheduled.
-      Duration wait = untilOpen(key).minus(maxWait);
+      // Come back when this caller's place in the line is within reach of a wait in place, not
+      // when it is due: a caller that returns only at its opening finds the queue drained and the
+      // gate idle while its timer and next attempt are scheduled. Places are handed out one cost
+      // apart, so a backlog of N callers does not ask again N at a time (2026-12-03: every waiting
+      // send polled about once per cost, a storm of timers and activities under a backlog).
+      Duration wait = returnAt(key, cost).minus(maxWait);
       return wait.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : wait;
     }
     long nanos = slot.get().toNanos();
@@ -101,6 +120,14 @@ public class RateGate {
             Math.max(0, maxWait.toNanos() / 1_000));
     List<Long> waits = jdbc.queryForList(RESERVE, params, Long.class);
     return waits.isEmpty() ? Optional.empty() : Optional.of(Duration.ofNanos(waits.get(0) * 1_000));
+  }
+
+  private Duration returnAt(String key, Duration cost) {
+    List<Long> waits =
+        jdbc.queryForList(
+            RETURN_AT, Map.of("key", key, "costMicros", cost.toNanos() / 1_000), Long.class);
+    // The row exists: the reservation that failed found it.
+    return Duration.ofNanos(Math.max(1, waits.isEmpty() ? 0 : waits.get(0)) * 1_000);
   }
 
   private Duration untilOpen(String key) {

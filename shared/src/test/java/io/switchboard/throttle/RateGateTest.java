@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,6 +59,33 @@ class RateGateTest {
 
     assertThat(wait).isGreaterThan(Duration.ofSeconds(20));
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  /**
+   * A backlog does not ask again all at once: each caller that cannot wait in place is given its
+   * own return time, one cost after the caller before it, so that it comes back as its turn nears.
+   */
+  @Test
+  void callersBeyondTheInPlaceWindowAreToldToReturnOneCostApart() throws InterruptedException {
+    // A cost far longer than the statements take, so that the first opening cannot come (and be
+    // reserved by a caller further down the line) while the test is asking.
+    Duration cost = Duration.ofSeconds(1);
+    assertThat(gate.acquire("sender:line", cost, Duration.ZERO)).isZero();
+
+    List<Duration> waits = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      waits.add(gate.acquire("sender:line", cost, Duration.ZERO));
+    }
+
+    for (int i = 1; i < waits.size(); i++) {
+      // A cost apart, less the time between two statements (tens of ms on a cold JVM); without
+      // the line, every caller would be told the same time.
+      assertThat(waits.get(i).minus(waits.get(i - 1)))
+          .as("return %d after return %d", i, i - 1)
+          .isBetween(Duration.ofMillis(900), Duration.ofMillis(1_001));
+    }
+    // The fifth in line waits about five costs (less the time the statements took), not one.
+    assertThat(waits.get(4)).isGreaterThan(Duration.ofMillis(4_500));
   }
 
   /**
