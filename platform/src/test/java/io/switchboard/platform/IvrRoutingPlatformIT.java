@@ -144,6 +144,69 @@ class IvrRoutingPlatformIT {
   }
 
   @Test
+  void aCallbackWhoseAgentMissesTheCallIsToldAndConnectedToTheNextAgentOnAnotherCall()
+      throws Exception {
+    String id = suffix();
+    String skill = "missed" + id;
+    putAgent("first-" + id, "client:first" + id, skill, 9, false);
+    putAgent("next-" + id, "client:next" + id, skill, 1, false);
+    String node = "cb" + id;
+    String number =
+        publishAndMap(
+            """
+            {'start':'%1$s','nodes':[
+             {'id':'%1$s','type':'route','skills':['%2$s'],'next':'bye',
+              'callback':{'digit':'1','prompt':'Press 1 and we will call you back.',
+                          'confirmPrompt':'We will call you back.','attempts':2,'spacing':30}},
+             {'id':'bye','type':'hangup','say':'Thanks for waiting.'}]}
+            """
+                .formatted(node, skill));
+    String caller = caller();
+    String callSid = jsonField(call(caller, number, List.of("1")), "callSid");
+    await("/api/calls/" + callSid, "callback-requested");
+    // The first agent's phone rings out once the caller has answered the call back.
+    fault(
+        "{\"type\":\"DIAL_OUTCOME\",\"number\":\""
+            + caller
+            + "\",\"status\":\"no-answer\",\"remaining\":1}");
+    for (String agent : List.of("first-" + id, "next-" + id)) {
+      HttpResponse<String> free =
+          send("PUT", "/api/agents/" + agent + "/availability", KEY, "{\"available\":true}");
+      assertThat(free.statusCode()).as(free.body()).isEqualTo(200);
+    }
+
+    CallState done =
+        workflows
+            .newUntypedWorkflowStub(CallWorkflowIds.call(callSid))
+            .getResult(90, TimeUnit.SECONDS, CallState.class);
+
+    assertThat(done.variables()).containsEntry("callback", "answered");
+    String firstRound = send("GET", "/api/calls/callback-" + callSid, KEY, null).body();
+    String secondRound = send("GET", "/api/calls/callback-" + callSid + "-2", KEY, null).body();
+    assertThat(firstRound).contains("\"status\":\"completed\"").contains("first-" + id);
+    assertThat(secondRound).contains("\"status\":\"completed\"").contains("next-" + id);
+    // The caller heard why the call ended on the first round, and the second reached an agent.
+    String missed =
+        send("GET", "/api/webhook-events?sid=" + jsonField(firstRound, "callSid"), KEY, null)
+            .body();
+    assertThat(missed).contains("the agent could not take your call").contains("callback-dial");
+    String reached =
+        send("GET", "/api/webhook-events?sid=" + jsonField(secondRound, "callSid"), KEY, null)
+            .body();
+    assertThat(reached).contains("next" + id + "<").doesNotContain("could not take your call");
+    assertThat(twilioCalls(caller)).hasSize(2);
+    String events = send("GET", "/api/calls/" + callSid, KEY, null).body();
+    assertThat(events)
+        .contains("callback-agent-missed")
+        .contains("agent first-" + id + ", outbound callback-" + callSid + "\"")
+        .contains("agent next-" + id + ", outbound callback-" + callSid + "-2")
+        .contains("callback-answered");
+    // The agent who missed the call stays reserved until set available, as after a queue call.
+    assertThat(send("GET", "/api/agents/first-" + id, KEY, null).body())
+        .contains("\"reservedFor\":\"" + callSid + "\"");
+  }
+
+  @Test
   void theBestFreeAgentByPriorityIsDialledWithoutQueueing() throws Exception {
     String id = suffix();
     String skill = "spanish" + id;
@@ -376,6 +439,17 @@ class IvrRoutingPlatformIT {
             .readTree(response.body())
             .get("calls");
     return calls.valueStream().map(tools.jackson.databind.JsonNode::toString).toList();
+  }
+
+  private void fault(String rule) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(local("/simulator/api/faults")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rule))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
   }
 
   private HttpResponse<String> send(String method, String path, String key, String json)

@@ -167,6 +167,27 @@ class OutboundCallPlatformIT {
   }
 
   @Test
+  void aMachineIsCalledAgainWhenThePolicySaysSoAndThePersonHearsTheMessage() throws Exception {
+    String to = number();
+    fault(
+        "{\"type\":\"CALL_OUTCOME\",\"number\":\""
+            + to
+            + "\",\"answeredBy\":\"machine_start\",\"remaining\":1}");
+    String key = key();
+    Map<String, Object> request = new LinkedHashMap<>(twimlCall(to, Map.of()));
+    request.put("machineDetection", Map.of("onMachine", "hangup"));
+    request.put("retry", Map.of("maxAttempts", 3, "spacingSeconds", 0, "retryOnMachine", true));
+
+    assertThat(initiate(key, request).statusCode()).isEqualTo(202);
+
+    JsonNode outbound = awaitEnded(key).get("outbound");
+    assertThat(outbound.get("attempt").asInt()).isEqualTo(2);
+    assertThat(outbound.get("answeredBy").asString()).isEqualTo("human");
+    assertThat(voiceAnswers(outbound.get("callSid").asString())).contains("Your appointment");
+    assertThat(twilioCallsTo(to)).isEqualTo(2);
+  }
+
+  @Test
   void noAnswerIsPlacedAgainPerThePolicy() throws Exception {
     String to = number();
     fault(
@@ -584,6 +605,9 @@ class OutboundCallPlatformIT {
     HttpResponse<String> both =
         initiate(key(), Map.of("to", to, "from", FROM, "twiml", GREETING, "flow", "demo"));
     HttpResponse<String> badNumber = initiate(key(), twimlCall("4155550100", Map.of()));
+    Map<String, Object> blindRetry = new LinkedHashMap<>(twimlCall(to, Map.of()));
+    blindRetry.put("retry", Map.of("maxAttempts", 2, "retryOnMachine", true));
+    HttpResponse<String> machineRetryWithoutDetection = initiate(key(), blindRetry);
 
     assertThat(first.statusCode()).isEqualTo(202);
     assertThat(again.statusCode()).isEqualTo(202);
@@ -592,6 +616,8 @@ class OutboundCallPlatformIT {
     assertThat(both.statusCode()).isEqualTo(400);
     assertThat(both.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(badNumber.body()).contains("E.164");
+    assertThat(machineRetryWithoutDetection.statusCode()).isEqualTo(400);
+    assertThat(machineRetryWithoutDetection.body()).contains("retryOnMachine");
     awaitEnded(key);
     assertThat(twilioCallsTo(to)).isEqualTo(1);
   }

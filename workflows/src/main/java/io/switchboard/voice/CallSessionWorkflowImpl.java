@@ -104,6 +104,9 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   /** A queued callback's progress (waiting, calling, answered, ...), or null without one. */
   private String callback;
 
+  /** Calls to the caller that the callback's finished rounds placed. */
+  private int callbackCalls;
+
   @WorkflowInit
   public CallSessionWorkflowImpl(CallSessionInput input) {
     this.input = input;
@@ -114,6 +117,7 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
       lastSequence = carried.lastSequence();
       firstAnswer = carried.firstAnswer();
       callback = carried.callback();
+      callbackCalls = carried.callbackCalls() == null ? 0 : carried.callbackCalls();
       ended = CallStatuses.isFinal(status);
       if (carried.flow() != null && input.flow() != null) {
         flow = new FlowEngine(input.flow(), carried.flow(), services);
@@ -144,25 +148,42 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
 
   /**
    * Keeps the caller's place after they hung up: asks for an agent as a caller on hold would,
-   * continuing as new while it waits, then calls the caller back and connects the agent.
+   * continuing as new while it waits, then calls the caller back and connects the agent. A round
+   * whose agent missed the call starts again, with the calls the flow allows that are left.
    */
   private void callBack() {
     Workflow.await(HANG_UP_GRACE, () -> ended);
-    QueuedCallbackCall call = new QueuedCallbackCall(input, flow.callback());
+    int allowed = flow.callback().option().attemptsOrDefault();
+    while (true) {
+      QueuedCallbackCall call = new QueuedCallbackCall(input, flow.callback(), callbackCalls);
+      if (!waitForAgent(call)) {
+        callbackEvent("expired", "no agent within the callback's maxWait");
+        return;
+      }
+      String detail = "agent " + call.agent().id() + ", outbound " + call.outboundKey();
+      callbackEvent("calling", detail);
+      String outcome = call.place();
+      callbackCalls += call.callsPlaced();
+      callbackEvent(outcome, detail);
+      if (!"agent-missed".equals(outcome) || callbackCalls >= allowed) {
+        return;
+      }
+    }
+  }
+
+  /** Asks for an agent until one is reserved (true) or the callback's maxWait is over (false). */
+  private boolean waitForAgent(QueuedCallbackCall call) {
     while (!call.reserveAgent()) {
       long left = call.deadlineMillis() - Workflow.currentTimeMillis();
       if (left <= 0) {
-        callbackEvent("expired", "no agent within the callback's maxWait");
-        return;
+        return false;
       }
       Workflow.sleep(Duration.ofMillis(Math.min(left, QueuedCallbackCall.POLL.toMillis())));
       if (historyIsLong()) {
         continueAsNew();
       }
     }
-    callbackEvent("calling", "agent " + call.agent().id() + ", outbound " + call.outboundKey());
-    String outcome = call.place();
-    callbackEvent(outcome, "agent " + call.agent().id() + ", outbound " + call.outboundKey());
+    return true;
   }
 
   private void callbackEvent(String newState, String detail) {
@@ -199,7 +220,8 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
             lastSequence,
             firstAnswer,
             flow == null ? null : flow.snapshot(),
-            callback);
+            callback,
+            callbackCalls);
     log.info("call session continues as new after {} turns", turns);
     // After a transfer the next run must rebuild the flow the call is on now, not the first one.
     CallSessionInput next = transferred ? input.withFlow(flow.flow()) : input;

@@ -18,4 +18,12 @@ public final class CallStatuses {
       default -> false;
     };
   }
+
+  /**
+   * Whether Twilio's AnsweredBy names anything but a person ({@code machine_start}, {@code
+   * machine_end_beep}, ..., {@code fax}); {@code human} and {@code unknown} are not.
+   */
+  public static boolean isMachine(String answeredBy) {
+    return answeredBy != null && (answeredBy.startsWith("machine") || answeredBy.equals("fax"));
+  }
 }

@@ -22,10 +22,12 @@ import io.switchboard.voice.flow.AgentRelease;
 import io.switchboard.voice.flow.AgentRequest;
 import io.switchboard.voice.flow.Flow;
 import io.switchboard.voice.flow.Flows;
+import io.switchboard.voice.outbound.DialOutcome;
 import io.switchboard.voice.outbound.OutboundCallActivities;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlaceOutcome;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlaceRequest;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlacedCall;
+import io.switchboard.voice.outbound.OutboundCallRequest;
 import io.switchboard.voice.outbound.OutboundCallWorkflow;
 import io.switchboard.voice.outbound.OutboundCallWorkflowImpl;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -72,6 +74,7 @@ class CallSessionCallbackTest {
 
   static final Flow FLOW = Flows.parse(CALLBACK_FLOW);
   static final Agent ALICE = new Agent("alice", "client:alice", 5);
+  static final Agent BOB = new Agent("bob", "client:bob", 3);
 
   private final VoiceActivities voice =
       mock(VoiceActivities.class, withSettings().withoutAnnotations());
@@ -105,16 +108,25 @@ class CallSessionCallbackTest {
     var request = placed.getValue().request();
     assertThat(request.to()).isEqualTo("+15551230001");
     assertThat(request.from()).isEqualTo("+15559870002");
+    assertThat(request.id()).isEqualTo("callback-CA1");
     assertThat(request.answer().verbs())
         .containsExactly(
             new Say("Your call back. Connecting you."),
-            new Dial("client:alice", null, 20),
+            new Dial(
+                "client:alice", "voice/callback-dial?workflowId=outbound-call:callback-CA1", 20),
             new Say(QueuedCallbackCall.GOODBYE),
             new Hangup());
+    // An answering machine is hung up on and counts as nobody answering.
+    assertThat(request.onMachine()).isEqualTo(OutboundCallRequest.MachineAction.HANGUP);
+    assertThat(request.retry()).isEqualTo(new OutboundCallRequest.RetryPolicy(2, 60, true, true));
     assertThat(session.getState().variables())
         .containsEntry("callback", "calling")
         .doesNotContainKey("agentReleased");
     child(client, "CA1").callStatusChanged(new CallStatusEvent("CAback1", "in-progress", 0, 1));
+    VoiceInstruction afterTheAgent =
+        child(client, "CA1").dialEnded(new DialOutcome("CAback1", "completed"));
+    assertThat(afterTheAgent.verbs())
+        .containsExactly(new Say(QueuedCallbackCall.GOODBYE), new Hangup());
     child(client, "CA1").callStatusChanged(new CallStatusEvent("CAback1", "completed", 40, 2));
 
     CallState done = WorkflowStub.fromTyped(session).getResult(CallState.class);
@@ -201,6 +213,114 @@ class CallSessionCallbackTest {
     verify(outbound).placeWithinRate(any());
     assertThat(events())
         .containsExactly("callback-requested", "callback-calling", "callback-answered");
+  }
+
+  @Test
+  void aCallerWhoseAgentMissesTheCallIsToldAndCalledAgainWithAnotherAgent(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    // Alice stays reserved after missing the call, so the next round finds Bob.
+    when(flowActivities.reserveAgent(any())).thenReturn(null, null, ALICE, BOB);
+    when(outbound.placeWithinRate(any()))
+        .thenReturn(
+            PlaceOutcome.placed(new PlacedCall("CAback1", "queued", null)),
+            PlaceOutcome.placed(new PlacedCall("CAback2", "queued", null)));
+    start(env, worker);
+    CallSessionWorkflow session = queueAndAcceptCallback(client, worker, "CA6");
+    session.callStatusChanged(new CallStatusEvent("CA6", "completed", 90, 9));
+    env.sleep(Duration.ofSeconds(15));
+    verify(outbound, timeout(5000)).placeWithinRate(any());
+
+    OutboundCallWorkflow first = child(client, "CA6");
+    first.callStatusChanged(new CallStatusEvent("CAback1", "in-progress", 0, 1));
+    VoiceInstruction missed = first.dialEnded(new DialOutcome("CAback1", "no-answer"));
+    first.callStatusChanged(new CallStatusEvent("CAback1", "completed", 30, 2));
+
+    assertThat(missed.verbs())
+        .containsExactly(new Say(QueuedCallbackCall.AGENT_MISSED), new Hangup());
+    ArgumentCaptor<PlaceRequest> placed = ArgumentCaptor.forClass(PlaceRequest.class);
+    verify(outbound, timeout(5000).times(2)).placeWithinRate(placed.capture());
+    OutboundCallRequest second = placed.getAllValues().get(1).request();
+    // The second round is its own outbound call, with the one call the flow's two allow left.
+    assertThat(second.id()).isEqualTo("callback-CA6-2");
+    assertThat(second.retry().maxAttempts()).isEqualTo(1);
+    assertThat(second.answer().verbs())
+        .contains(
+            new Dial(
+                "client:bob", "voice/callback-dial?workflowId=outbound-call:callback-CA6-2", 20));
+    OutboundCallWorkflow again =
+        client.newWorkflowStub(OutboundCallWorkflow.class, "outbound-call:callback-CA6-2");
+    again.callStatusChanged(new CallStatusEvent("CAback2", "in-progress", 0, 1));
+    again.dialEnded(new DialOutcome("CAback2", "completed"));
+    again.callStatusChanged(new CallStatusEvent("CAback2", "completed", 300, 2));
+
+    CallState done = WorkflowStub.fromTyped(session).getResult(CallState.class);
+    assertThat(done.variables()).containsEntry("callback", "answered");
+    assertThat(events())
+        .containsExactly(
+            "callback-requested",
+            "callback-calling",
+            "callback-agent-missed",
+            "callback-calling",
+            "callback-answered");
+    verify(flowActivities, never()).releaseAgent(any());
+  }
+
+  @Test
+  void anAgentWhoMissesTheLastCallTheFlowAllowsEndsTheCallback(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(flowActivities.reserveAgent(any())).thenReturn(null, null, ALICE, BOB);
+    when(outbound.placeWithinRate(any()))
+        .thenReturn(
+            PlaceOutcome.placed(new PlacedCall("CAback1", "queued", null)),
+            PlaceOutcome.placed(new PlacedCall("CAback2", "queued", null)));
+    start(env, worker);
+    CallSessionWorkflow session = queueAndAcceptCallback(client, worker, "CA7");
+    session.callStatusChanged(new CallStatusEvent("CA7", "completed", 90, 9));
+    env.sleep(Duration.ofSeconds(15));
+    verify(outbound, timeout(5000)).placeWithinRate(any());
+    // The first call rings out; the second, after the spacing, reaches the caller, not the agent.
+    child(client, "CA7").callStatusChanged(new CallStatusEvent("CAback1", "no-answer", 0, 1));
+    env.sleep(Duration.ofSeconds(61));
+    verify(outbound, timeout(5000).times(2)).placeWithinRate(any());
+    child(client, "CA7").callStatusChanged(new CallStatusEvent("CAback2", "in-progress", 0, 1));
+    child(client, "CA7").dialEnded(new DialOutcome("CAback2", "busy"));
+    child(client, "CA7").callStatusChanged(new CallStatusEvent("CAback2", "completed", 20, 2));
+
+    CallState done = WorkflowStub.fromTyped(session).getResult(CallState.class);
+
+    assertThat(done.variables()).containsEntry("callback", "agent-missed");
+    assertThat(events())
+        .containsExactly("callback-requested", "callback-calling", "callback-agent-missed");
+    verify(outbound, times(2)).placeWithinRate(any());
+  }
+
+  @Test
+  void anAnsweringMachineIsHungUpOnAndTheCallerCalledAgain(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(flowActivities.reserveAgent(any())).thenReturn(null, null, ALICE);
+    when(outbound.placeWithinRate(any()))
+        .thenReturn(
+            PlaceOutcome.placed(new PlacedCall("CAback1", "queued", null)),
+            PlaceOutcome.placed(new PlacedCall("CAback2", "queued", null)));
+    start(env, worker);
+    CallSessionWorkflow session = queueAndAcceptCallback(client, worker, "CA8");
+    session.callStatusChanged(new CallStatusEvent("CA8", "completed", 90, 9));
+    env.sleep(Duration.ofSeconds(15));
+    verify(outbound, timeout(5000)).placeWithinRate(any());
+
+    child(client, "CA8")
+        .callStatusChanged(new CallStatusEvent("CAback1", "completed", 3, 2, "machine_start"));
+    env.sleep(Duration.ofSeconds(61));
+    verify(outbound, timeout(5000).times(2)).placeWithinRate(any());
+    child(client, "CA8")
+        .callStatusChanged(new CallStatusEvent("CAback2", "completed", 4, 2, "machine_end_beep"));
+
+    CallState done = WorkflowStub.fromTyped(session).getResult(CallState.class);
+    assertThat(done.variables()).containsEntry("callback", "unanswered");
+    ArgumentCaptor<AgentRequest> reserved = ArgumentCaptor.forClass(AgentRequest.class);
+    verify(flowActivities, times(3)).reserveAgent(reserved.capture());
+    verify(flowActivities)
+        .releaseAgent(new AgentRelease("alice", reserved.getAllValues().get(2).requestId()));
   }
 
   @Test

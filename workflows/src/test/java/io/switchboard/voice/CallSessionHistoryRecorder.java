@@ -163,6 +163,60 @@ class CallSessionHistoryRecorder {
         });
   }
 
+  /**
+   * Since the callback's agent outcome: machine detection on the call back, the agent's Dial
+   * reporting no-answer (an Update of the child), the caller keeping their place, a second round
+   * with another outbound call that reaches them. Also writes the first child's history, with its
+   * Update, for {@code OutboundCallReplayTest}.
+   */
+  @Test
+  void recordQueuedCallbackAgentMissed() throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options())) {
+      WorkflowClient client = start(env);
+      Worker worker = env.getWorkerFactory().getWorker("voice");
+      CallSessionWorkflowTest.answer(
+          client, worker, CallSessionFlowTest.call("CA100", CallSessionCallbackTest.FLOW));
+      CallSessionWorkflow session = session(client);
+      session.nextInstruction(queue("q.wait", "QueueTime", "5"));
+      session.nextInstruction(CallSessionFlowTest.action("CA100", "q.callback", "1"));
+      session.nextInstruction(queue("q", "QueueResult", "leave"));
+      session.callStatusChanged(new CallStatusEvent("CA100", "completed", 90, 8));
+      String firstKey = "outbound-call:callback-CA100";
+      io.switchboard.voice.outbound.OutboundCallWorkflow first =
+          client.newWorkflowStub(
+              io.switchboard.voice.outbound.OutboundCallWorkflow.class, firstKey);
+      while (!childPlaced(client, firstKey)) {
+        env.sleep(java.time.Duration.ofSeconds(5));
+      }
+      first.callStatusChanged(new CallStatusEvent("CA200", "in-progress", 0, 1, "human"));
+      first.dialEnded(new io.switchboard.voice.outbound.DialOutcome("CA200", "no-answer"));
+      first.callStatusChanged(new CallStatusEvent("CA200", "completed", 25, 2, "human"));
+      CallState done = WorkflowStub.fromTyped(session).getResult(CallState.class);
+      if (!"answered".equals(done.variables().get("callback"))) {
+        throw new IllegalStateException("the second round did not answer: " + done.variables());
+      }
+      write(
+          "flow-callback-v7-agent-missed.json",
+          client.fetchHistory(CallWorkflowIds.call("CA100")).toJson(true));
+      RecordedHistories.writeNew(
+          java.nio.file.Path.of("src/test/resources/histories/outbound")
+              .resolve("callback-agent-missed-v5.json"),
+          client.fetchHistory(firstKey).toJson(true));
+    }
+  }
+
+  private static boolean childPlaced(WorkflowClient client, String workflowId) {
+    try {
+      return client
+              .newWorkflowStub(io.switchboard.voice.outbound.OutboundCallWorkflow.class, workflowId)
+              .getState()
+              .callSid()
+          != null;
+    } catch (io.temporal.client.WorkflowException | io.grpc.StatusRuntimeException e) {
+      return false;
+    }
+  }
+
   private static VoiceTurn queue(String step, String name, String value) {
     return new VoiceTurn(
         "CA100",
@@ -243,30 +297,36 @@ class CallSessionHistoryRecorder {
   }
 
   private static void record(String name, Scenario scenario) throws Exception {
-    // A fixed start time inside the support flow's opening hours, so that the recording is stable.
-    TestEnvironmentOptions options =
-        TestEnvironmentOptions.newBuilder()
-            .setInitialTime(CallSessionFlowTest.FRIDAY_LUNCH.plus(java.time.Duration.ofHours(1)))
-            .build();
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options)) {
-      for (String attribute : List.of("CallSid", "Channel", "CommStatus", "FlowName")) {
-        env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-      }
-      Worker worker = env.newWorker("voice");
-      worker.registerWorkflowImplementationTypes(
-          CallSessionWorkflowImpl.class,
-          io.switchboard.voice.outbound.OutboundCallWorkflowImpl.class);
-      worker.registerActivitiesImplementations(
-          new RecordedVoiceActivities(),
-          new RecordedFlowActivities(),
-          new RecordedOutboundActivities());
-      env.start();
-      WorkflowClient client = env.getWorkflowClient();
-      scenario.run(client, worker);
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options())) {
+      WorkflowClient client = start(env);
+      scenario.run(client, env.getWorkerFactory().getWorker("voice"));
       WorkflowStub.fromTyped(session(client)).getResult(CallState.class);
       String json = client.fetchHistory(CallWorkflowIds.call("CA100")).toJson(true);
       write(name, json);
     }
+  }
+
+  /** A fixed start time inside the support flow's opening hours, so that recordings are stable. */
+  private static TestEnvironmentOptions options() {
+    return TestEnvironmentOptions.newBuilder()
+        .setInitialTime(CallSessionFlowTest.FRIDAY_LUNCH.plus(java.time.Duration.ofHours(1)))
+        .build();
+  }
+
+  private static WorkflowClient start(TestWorkflowEnvironment env) {
+    for (String attribute : List.of("CallSid", "Channel", "CommStatus", "FlowName")) {
+      env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
+    Worker worker = env.newWorker("voice");
+    worker.registerWorkflowImplementationTypes(
+        CallSessionWorkflowImpl.class,
+        io.switchboard.voice.outbound.OutboundCallWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new RecordedVoiceActivities(),
+        new RecordedFlowActivities(),
+        new RecordedOutboundActivities());
+    env.start();
+    return env.getWorkflowClient();
   }
 
   private static CallSessionWorkflow session(WorkflowClient client) {

@@ -11,6 +11,8 @@ import io.switchboard.voice.FlowTransfer;
 import io.switchboard.voice.VoiceInstruction;
 import io.switchboard.voice.VoiceTurn;
 import io.switchboard.voice.flow.Flow;
+import io.switchboard.voice.outbound.DialOutcome;
+import io.switchboard.voice.outbound.OutboundCallWorkflowIds;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -119,12 +121,20 @@ public class VoiceTurns {
 
   /**
    * The TwiML of a turn. The first webhook of an outbound call asks the call's workflow what the
-   * call is for: a machine's voicemail, the request's TwiML, or a flow run by the call session.
+   * call is for: a machine's voicemail, the request's TwiML, or a flow run by the call session. The
+   * action of a Dial in an outbound call's answer (a queued callback's agent) goes to that call's
+   * workflow, named in the action's query.
    */
   private String compute(TwilioWebhook webhook, WebhookKind kind, VoiceTurn turn) {
     String transferFlow = kind == WebhookKind.VOICE ? webhook.queryParam("transferFlow") : null;
     if (transferFlow != null) {
       return transfer(webhook, transferFlow);
+    }
+    String dialOf = kind == WebhookKind.VOICE_ACTION ? webhook.queryParam("workflowId") : null;
+    if (dialOf != null && OutboundCallWorkflowIds.key(dialOf) != null) {
+      DialOutcome outcome =
+          new DialOutcome(webhook.param("CallSid"), webhook.param("DialCallStatus"));
+      return twiml.render(outbound.dialEnded(dialOf, outcome));
     }
     String outboundId = kind == WebhookKind.VOICE ? webhook.queryParam("outbound") : null;
     if (outboundId == null) {

@@ -12,6 +12,7 @@ import io.switchboard.simulator.voice.CallFlowRunner;
 import io.switchboard.simulator.voice.CallTranscript;
 import io.switchboard.simulator.voice.CallerScript;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
@@ -144,13 +145,18 @@ class CallLifecycle {
             call.fallbackMethod(),
             call.answeredBy());
     CallEffects forThisFlow = new FlowEffects(call, generation);
+    CallerScript script =
+        faults
+            .strike(FaultType.DIAL_OUTCOME, Set.of(call.to, call.from))
+            .map(FaultRule::status)
+            .map(status -> new CallerScript(List.of("dial:" + status), 0))
+            .orElseGet(CallerScript::silent);
     call.flowStarted(
         executor.startFlow(
             () -> {
               try {
                 CallTranscript transcript =
-                    flowRunner.run(
-                        context, CallerScript.silent(), forThisFlow, call.transcript::add);
+                    flowRunner.run(context, script, forThisFlow, call.transcript::add);
                 forThisFlow.callEnded(
                     call.sid, transcript.endStatus(), transcript.durationSeconds());
               } catch (RuntimeException e) {

@@ -31,5 +31,11 @@ public enum FaultType {
    * who talks for a while would keep it: live-call control (redirects, hang-ups, recordings) has a
    * call to act on. A redirect or hang-up during the hold supersedes the held TwiML.
    */
-  CALL_HOLD
+  CALL_HOLD,
+  /**
+   * The party that an answered call's {@code <Dial>} rings ends {@code busy}, {@code no-answer} or
+   * {@code failed} (the {@code status}) instead of picking up: an agent who misses the call a
+   * queued callback connects the caller to. {@code number} is the call's own To or From.
+   */
+  DIAL_OUTCOME
 }

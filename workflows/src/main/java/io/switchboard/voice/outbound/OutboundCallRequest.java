@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param participantFingerprint the keyed fingerprint of {@code to}, published as the {@code
  *     ParticipantNumber} search attribute; null in requests from before it existed (services with
  *     their own client may leave it null: the call is then not findable by number)
+ * @param missedDial what the person hears when the Dial in {@code answer} reaches nobody (busy, no
+ *     answer, failed), instead of the verbs after that Dial; null for those verbs in any case
  */
 public record OutboundCallRequest(
     String id,
@@ -39,7 +41,39 @@ public record OutboundCallRequest(
     int ringTimeoutSeconds,
     SortedMap<String, String> metadata,
     VoiceInstruction answer,
-    String participantFingerprint) {
+    String participantFingerprint,
+    VoiceInstruction missedDial) {
+
+  public OutboundCallRequest(
+      String id,
+      String to,
+      String from,
+      String flowName,
+      String twiml,
+      MachineAction onMachine,
+      String voicemailMessage,
+      RetryPolicy retry,
+      Long callAtMillis,
+      int ringTimeoutSeconds,
+      SortedMap<String, String> metadata,
+      VoiceInstruction answer,
+      String participantFingerprint) {
+    this(
+        id,
+        to,
+        from,
+        flowName,
+        twiml,
+        onMachine,
+        voicemailMessage,
+        retry,
+        callAtMillis,
+        ringTimeoutSeconds,
+        metadata,
+        answer,
+        participantFingerprint,
+        null);
+  }
 
   public OutboundCallRequest(
       String id,
@@ -85,7 +119,8 @@ public record OutboundCallRequest(
         ringTimeoutSeconds,
         metadata,
         answer,
-        fingerprint);
+        fingerprint,
+        missedDial);
   }
 
   public OutboundCallRequest(
@@ -135,9 +170,17 @@ public record OutboundCallRequest(
    * @param maxAttempts calls placed at most, the first included (1 for no retry)
    * @param spacingSeconds the wait between the end of one attempt and the next
    * @param retryOnBusy whether a busy line is retried too (no-answer always is)
+   * @param retryOnMachine whether a call an answering machine or fax took (machine detection on) is
+   *     retried too, after the machine got its {@link MachineAction}; false in requests from before
+   *     it existed
    */
-  public record RetryPolicy(int maxAttempts, long spacingSeconds, boolean retryOnBusy) {
+  public record RetryPolicy(
+      int maxAttempts, long spacingSeconds, boolean retryOnBusy, boolean retryOnMachine) {
     public static final RetryPolicy NONE = new RetryPolicy(1, 0, false);
+
+    public RetryPolicy(int maxAttempts, long spacingSeconds, boolean retryOnBusy) {
+      this(maxAttempts, spacingSeconds, retryOnBusy, false);
+    }
 
     public RetryPolicy {
       maxAttempts = Math.max(1, maxAttempts);

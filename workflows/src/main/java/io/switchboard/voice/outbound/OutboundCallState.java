@@ -15,6 +15,9 @@ package io.switchboard.voice.outbound;
  * @param ended whether the workflow is done with the call
  * @param request what was asked for (the flow or TwiML and the machine action the voice webhook
  *     needs when the call is answered)
+ * @param dialStatus how the current attempt's {@code answer} Dial ended (Twilio's DialCallStatus:
+ *     {@code completed}, {@code answered}, {@code busy}, {@code no-answer}, {@code failed}, {@code
+ *     canceled}) when its action reported it, else null
  */
 public record OutboundCallState(
     String id,
@@ -25,4 +28,19 @@ public record OutboundCallState(
     Integer errorCode,
     String errorMessage,
     boolean ended,
-    OutboundCallRequest request) {}
+    OutboundCallRequest request,
+    String dialStatus) {
+
+  public OutboundCallState(
+      String id,
+      String status,
+      int attempt,
+      String callSid,
+      String answeredBy,
+      Integer errorCode,
+      String errorMessage,
+      boolean ended,
+      OutboundCallRequest request) {
+    this(id, status, attempt, callSid, answeredBy, errorCode, errorMessage, ended, request, null);
+  }
+}

@@ -1,8 +1,10 @@
 package io.switchboard.voice.outbound;
 
 import io.switchboard.voice.CallStatusEvent;
+import io.switchboard.voice.VoiceInstruction;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -24,6 +26,15 @@ public interface OutboundCallWorkflow {
    */
   @SignalMethod
   void callStatusChanged(CallStatusEvent event);
+
+  /**
+   * The action of the Dial in the request's {@code answer} (a path under {@code /webhooks/voice/}
+   * whose {@code workflowId} names this workflow): keeps how the dial ended, for {@link
+   * OutboundCallState#dialStatus()}, and answers what the call does next: the request's {@code
+   * missedDial} when nobody was reached and it has one, else the answer's verbs after the Dial.
+   */
+  @UpdateMethod
+  VoiceInstruction dialEnded(DialOutcome outcome);
 
   @QueryMethod
   OutboundCallState getState();

@@ -9,6 +9,7 @@ import io.switchboard.common.ParticipantNumber;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.voice.CallStatusEvent;
 import io.switchboard.voice.CallStatuses;
+import io.switchboard.voice.VoiceInstruction;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlaceRequest;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlacedCall;
 import io.switchboard.voice.outbound.OutboundCallActivities.StatusRecord;
@@ -123,6 +124,7 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
   private int attempt;
   private String callSid;
   private String answeredBy;
+  private String dialStatus;
   private int lastSequence = -1;
   private Integer errorCode;
   private String errorMessage;
@@ -201,7 +203,36 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
         errorCode,
         errorMessage,
         ended,
-        request);
+        request,
+        dialStatus);
+  }
+
+  @Override
+  public VoiceInstruction dialEnded(DialOutcome outcome) {
+    boolean current = outcome != null && callSid != null && callSid.equals(outcome.callSid());
+    if (current) {
+      dialStatus = outcome.status();
+    } else {
+      log.info("ignored a dial outcome of another attempt of outbound call {}", request.id());
+    }
+    if (current && !DialOutcome.reached(dialStatus) && request.missedDial() != null) {
+      return request.missedDial();
+    }
+    return afterTheDial(request.answer());
+  }
+
+  /** The verbs after the answer's first Dial; a hang-up when there are none. */
+  private static VoiceInstruction afterTheDial(VoiceInstruction answer) {
+    List<VoiceInstruction.Verb> verbs = answer == null ? List.of() : answer.verbs();
+    int dial = 0;
+    while (dial < verbs.size() && !(verbs.get(dial) instanceof VoiceInstruction.Dial)) {
+      dial++;
+    }
+    List<VoiceInstruction.Verb> after =
+        dial < verbs.size() ? verbs.subList(dial + 1, verbs.size()) : List.of();
+    return after.isEmpty()
+        ? VoiceInstruction.of(new VoiceInstruction.Hangup())
+        : new VoiceInstruction(after);
   }
 
   private void waitUntilCallTime() {
@@ -247,6 +278,7 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
     String workflowId = Workflow.getInfo().getWorkflowId();
     callSid = null;
     answeredBy = null;
+    dialStatus = null;
     lastSequence = -1;
     early.clear();
     placing = true;
@@ -295,7 +327,11 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
   }
 
   private boolean worthAnotherAttempt(OutboundCallRequest.RetryPolicy retry) {
-    return "no-answer".equals(status) || (retry.retryOnBusy() && "busy".equals(status));
+    return "no-answer".equals(status)
+        || (retry.retryOnBusy() && "busy".equals(status))
+        || (retry.retryOnMachine()
+            && "completed".equals(status)
+            && CallStatuses.isMachine(answeredBy));
   }
 
   private void change(String newStatus, Integer code) {

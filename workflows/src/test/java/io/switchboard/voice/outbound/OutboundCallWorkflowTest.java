@@ -13,6 +13,7 @@ import static org.mockito.Mockito.withSettings;
 import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.voice.CallStatusEvent;
+import io.switchboard.voice.VoiceInstruction;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlaceOutcome;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlaceRequest;
 import io.switchboard.voice.outbound.OutboundCallActivities.PlacedCall;
@@ -165,6 +166,85 @@ class OutboundCallWorkflowTest {
     assertThat(result.status()).isEqualTo("failed");
     assertThat(result.errorCode()).isEqualTo(21214);
     verify(activities, times(1)).placeWithinRate(any());
+  }
+
+  @Test
+  void aMachineIsPlacedAgainOnlyWhenThePolicyRetriesMachines(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.placeWithinRate(any())).thenReturn(placed("CA1"), placed("CA2"), placed("CA3"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    OutboundCallWorkflow retried =
+        start(client, worker, request("o11", new RetryPolicy(2, 60, false, true)));
+    awaitCallSid(env, retried, "CA1");
+    retried.callStatusChanged(new CallStatusEvent("CA1", "completed", 4, 3, "machine_start"));
+    env.sleep(Duration.ofSeconds(61));
+    awaitCallSid(env, retried, "CA2");
+    retried.callStatusChanged(new CallStatusEvent("CA2", "completed", 60, 3, "human"));
+    OutboundCallState twice = result(retried);
+
+    OutboundCallWorkflow once =
+        start(client, worker, request("o12", new RetryPolicy(2, 60, false)));
+    awaitCallSid(env, once, "CA3");
+    once.callStatusChanged(new CallStatusEvent("CA3", "completed", 4, 3, "machine_end_beep"));
+    OutboundCallState left = result(once);
+
+    assertThat(twice.attempt()).isEqualTo(2);
+    assertThat(twice.answeredBy()).isEqualTo("human");
+    assertThat(left.attempt()).isEqualTo(1);
+    assertThat(left.answeredBy()).isEqualTo("machine_end_beep");
+    verify(activities, times(3)).placeWithinRate(any());
+  }
+
+  @Test
+  void theAnswersDialReportsItsOutcomeAndGetsWhatFollowsIt(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.placeWithinRate(any())).thenReturn(placed("CA1"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    VoiceInstruction answer =
+        VoiceInstruction.of(
+            new VoiceInstruction.Say("Connecting you."),
+            new VoiceInstruction.Dial("client:alice", "voice/callback-dial", 20),
+            new VoiceInstruction.Say("Goodbye."),
+            new VoiceInstruction.Hangup());
+    VoiceInstruction missed =
+        VoiceInstruction.of(
+            new VoiceInstruction.Say("Nobody came."), new VoiceInstruction.Hangup());
+    OutboundCallRequest request =
+        new OutboundCallRequest(
+            "o13",
+            "+14155550199",
+            "+14155550100",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            30,
+            null,
+            answer,
+            null,
+            missed);
+    OutboundCallWorkflow call = start(client, worker, request);
+    awaitCallSid(env, call, "CA1");
+    call.callStatusChanged(status("CA1", "in-progress", 2));
+
+    VoiceInstruction foreign = call.dialEnded(new DialOutcome("CA9", "no-answer"));
+    String afterForeign = call.getState().dialStatus();
+    VoiceInstruction notReached = call.dialEnded(new DialOutcome("CA1", "busy"));
+    VoiceInstruction reached = call.dialEnded(new DialOutcome("CA1", "completed"));
+    call.callStatusChanged(status("CA1", "completed", 3));
+
+    assertThat(foreign.verbs())
+        .containsExactly(new VoiceInstruction.Say("Goodbye."), new VoiceInstruction.Hangup());
+    assertThat(afterForeign).isNull();
+    assertThat(notReached).isEqualTo(missed);
+    assertThat(reached.verbs())
+        .containsExactly(new VoiceInstruction.Say("Goodbye."), new VoiceInstruction.Hangup());
+    assertThat(result(call).dialStatus()).isEqualTo("completed");
   }
 
   @Test

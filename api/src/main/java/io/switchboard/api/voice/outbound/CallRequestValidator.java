@@ -53,7 +53,7 @@ class CallRequestValidator {
         call.twiml(),
         onMachine,
         onMachine == MachineAction.VOICEMAIL ? call.machineDetection().voicemailMessage() : null,
-        retry(call.retry()),
+        retry(call.retry(), onMachine),
         call.callAt() == null ? null : call.callAt().toEpochMilli(),
         ring,
         new java.util.TreeMap<>(metadata));
@@ -83,7 +83,7 @@ class CallRequestValidator {
     };
   }
 
-  private static RetryPolicy retry(InitiateCallRequest.Retry retry) {
+  private static RetryPolicy retry(InitiateCallRequest.Retry retry, MachineAction onMachine) {
     if (retry == null) {
       return RetryPolicy.NONE;
     }
@@ -95,6 +95,12 @@ class CallRequestValidator {
     if (spacing < 0 || spacing > 86_400) {
       throw new InvalidCallException("'retry.spacingSeconds' must be between 0 and 86400.");
     }
-    return new RetryPolicy(attempts, spacing, Boolean.TRUE.equals(retry.retryOnBusy()));
+    boolean onMachineToo = Boolean.TRUE.equals(retry.retryOnMachine());
+    if (onMachineToo && onMachine == null) {
+      throw new InvalidCallException(
+          "'retry.retryOnMachine' needs 'machineDetection' with 'onMachine'.");
+    }
+    return new RetryPolicy(
+        attempts, spacing, Boolean.TRUE.equals(retry.retryOnBusy()), onMachineToo);
   }
 }

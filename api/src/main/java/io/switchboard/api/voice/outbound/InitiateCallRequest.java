@@ -41,6 +41,14 @@ public record InitiateCallRequest(
    * @param maxAttempts calls placed at most, the first included (1 to 10)
    * @param spacingSeconds the wait between attempts (0 to 86400)
    * @param retryOnBusy whether a busy line is retried too (no-answer always is)
+   * @param retryOnMachine whether a call an answering machine took is retried too, after the
+   *     machine got its {@code onMachine} action (needs {@code machineDetection})
    */
-  public record Retry(Integer maxAttempts, Long spacingSeconds, Boolean retryOnBusy) {}
+  public record Retry(
+      Integer maxAttempts, Long spacingSeconds, Boolean retryOnBusy, Boolean retryOnMachine) {
+
+    public Retry(Integer maxAttempts, Long spacingSeconds, Boolean retryOnBusy) {
+      this(maxAttempts, spacingSeconds, retryOnBusy, null);
+    }
+  }
 }

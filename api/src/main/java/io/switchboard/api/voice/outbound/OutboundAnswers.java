@@ -1,6 +1,8 @@
 package io.switchboard.api.voice.outbound;
 
+import io.switchboard.voice.CallStatuses;
 import io.switchboard.voice.VoiceInstruction;
+import io.switchboard.voice.outbound.DialOutcome;
 import io.switchboard.voice.outbound.OutboundCallRequest;
 import io.switchboard.voice.outbound.OutboundCallRequest.MachineAction;
 import io.switchboard.voice.outbound.OutboundCallState;
@@ -44,7 +46,7 @@ public class OutboundAnswers {
   }
 
   static Plan plan(OutboundCallRequest request, String answeredBy) {
-    if (request.onMachine() != null && isMachine(answeredBy)) {
+    if (request.onMachine() != null && CallStatuses.isMachine(answeredBy)) {
       VoiceInstruction drop =
           request.onMachine() == MachineAction.VOICEMAIL
               ? VoiceInstruction.of(
@@ -59,8 +61,12 @@ public class OutboundAnswers {
     return new Plan(null, request.twiml(), request.flowName());
   }
 
-  /** Twilio's AnsweredBy values for anything but a person: machine_*, fax. */
-  static boolean isMachine(String answeredBy) {
-    return answeredBy != null && (answeredBy.startsWith("machine") || answeredBy.equals("fax"));
+  /**
+   * Hands the outcome of the Dial in a call's answer to the call's workflow, which answers what the
+   * call does next (an Update: the outcome is in the workflow's history before Twilio hears the
+   * TwiML).
+   */
+  public VoiceInstruction dialEnded(String workflowId, DialOutcome outcome) {
+    return calls.workflow(workflowId).dialEnded(outcome);
   }
 }

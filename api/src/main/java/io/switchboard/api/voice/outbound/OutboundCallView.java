@@ -43,8 +43,18 @@ public record OutboundCallView(
     Instant updatedAt,
     List<Event> events) {
 
-  /** The workflow's view, from its {@code getState} query. */
-  public record Live(String status, int attempt, String callSid, String answeredBy) {}
+  /**
+   * The workflow's view, from its {@code getState} query.
+   *
+   * @param status the current status
+   * @param attempt the attempt under way
+   * @param callSid its CallSid
+   * @param answeredBy its AnsweredBy
+   * @param dialStatus how the Dial in the call's answer ended (a queued callback's agent), once
+   *     Twilio reported it
+   */
+  public record Live(
+      String status, int attempt, String callSid, String answeredBy, String dialStatus) {}
 
   /** One status of one attempt. */
   public record Event(
@@ -60,7 +70,12 @@ public record OutboundCallView(
     Live live =
         state == null || state.ended()
             ? null
-            : new Live(state.status(), state.attempt(), state.callSid(), state.answeredBy());
+            : new Live(
+                state.status(),
+                state.attempt(),
+                state.callSid(),
+                state.answeredBy(),
+                state.dialStatus());
     return new OutboundCallView(
         call.id(),
         call.callSid(),

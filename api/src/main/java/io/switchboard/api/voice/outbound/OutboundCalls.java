@@ -42,6 +42,11 @@ public class OutboundCalls {
     return OutboundCallView.of(call, null, calls.events(call.id()));
   }
 
+  /** A stub for the outbound call's workflow by its workflow id. */
+  OutboundCallWorkflow workflow(String workflowId) {
+    return client.newWorkflowStub(OutboundCallWorkflow.class, workflowId);
+  }
+
   /** The workflow's own state; empty when it is gone or Temporal does not answer. */
   public Optional<OutboundCallState> state(String id) {
     try {
