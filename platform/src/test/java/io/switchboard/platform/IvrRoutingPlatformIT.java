@@ -81,6 +81,49 @@ class IvrRoutingPlatformIT {
   }
 
   @Test
+  void theCallerWhoWaitedLongestGetsTheFreedAgentEvenIfALaterOneAsksMoreOften() throws Exception {
+    String id = suffix();
+    String skill = "fifo" + id;
+    putAgent("fifo-" + id, "client:fifo" + id, skill, 1, false);
+    String node = "f" + id;
+    String number =
+        publishAndMap(
+            """
+            {'start':'%1$s','nodes':[
+             {'id':'%1$s','type':'route','skills':['%2$s'],'next':'bye'},
+             {'id':'bye','type':'hangup','say':'Thanks for waiting.'}]}
+            """
+                .formatted(node, skill));
+
+    // The first caller's hold music loops every second; the second caller's five times as often,
+    // so that without a line the second would almost always ask first once the agent is free.
+    CompletableFuture<String> first =
+        CompletableFuture.supplyAsync(() -> callUnchecked(number, List.of("queue:wait:20:1000")));
+    awaitWebhook(node + ".wait");
+    CompletableFuture<String> second =
+        CompletableFuture.supplyAsync(() -> callUnchecked(number, List.of("queue:wait:50:200")));
+    sleep(2_000);
+    String line = send("GET", "/api/agent-line", KEY, null).body();
+    HttpResponse<String> free =
+        send("PUT", "/api/agents/fifo-" + id + "/availability", KEY, "{\"available\":true}");
+    String firstTranscript = first.get(60, TimeUnit.SECONDS);
+    String secondTranscript = second.get(60, TimeUnit.SECONDS);
+
+    // Ops saw both in line, the first caller ahead.
+    String firstSid = jsonField(firstTranscript, "callSid");
+    String secondSid = jsonField(secondTranscript, "callSid");
+    assertThat(line).contains(firstSid).contains(secondSid);
+    assertThat(line.indexOf(firstSid)).isLessThan(line.indexOf(secondSid));
+
+    assertThat(free.statusCode()).as(free.body()).isEqualTo(200);
+    assertThat(firstTranscript).contains("Dials the client fifo" + id);
+    assertThat(secondTranscript).doesNotContain("Dials the client fifo" + id);
+    assertThat(send("GET", "/api/agents/fifo-" + id, KEY, null).body())
+        .contains("\"reservedFor\":\"" + firstSid + "\"");
+    assertThat(send("GET", "/api/agent-line", null, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void aCallerWhoTakesTheCallbackHangsUpKeepsTheirPlaceAndIsCalledBackToTheFreedAgent()
       throws Exception {
     String id = suffix();

@@ -6,6 +6,7 @@ import io.switchboard.ops.NumberFingerprint;
 import io.switchboard.ops.NumberFingerprintProperties;
 import io.switchboard.temporal.TemporalPayloadConfiguration;
 import io.switchboard.throttle.RateGate;
+import io.switchboard.voice.AgentLineProperties;
 import io.switchboard.voice.AgentRepository;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties({
   SwitchboardProperties.class,
   InboundMessageProperties.class,
-  NumberFingerprintProperties.class
+  NumberFingerprintProperties.class,
+  AgentLineProperties.class
 })
 @EnableJdbcRepositories(basePackages = "io.switchboard")
 @Import({TemporalPayloadConfiguration.class, RecordingMediaConfiguration.class})

@@ -3,6 +3,7 @@ package io.switchboard.voice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -91,11 +92,37 @@ public class AgentRepository {
 
   /**
    * Reserves the best free agent with every skill: the highest priority, then the longest free. The
-   * same request id finds the agent it reserved before, so that a retry reserves no second one.
+   * same request id finds the agent it reserved before, so that a retry reserves no second one. A
+   * caller who asks without a place in line (no {@code waitingSince}) is served as one who just
+   * joined it.
+   */
+  public Optional<AgentRow> reserve(
+      List<String> skills, String callSid, String requestId, Instant at) {
+    return reserve(new InLine(callSid, skills, 0, at, false), requestId, at, Duration.ZERO);
+  }
+
+  /**
+   * A caller's place in line.
+   *
+   * @param callSid the caller's call
+   * @param skills what an agent needs to serve them
+   * @param priority higher is served first
+   * @param waitingSince when they joined the line; ties go to the smaller CallSid
+   * @param callback whether they wait for a queued callback (kept when their call ends)
+   */
+  public record InLine(
+      String callSid, List<String> skills, int priority, Instant waitingSince, boolean callback) {}
+
+  /**
+   * Reserves the best free agent for a caller in line, unless a caller ahead of them (higher
+   * priority, or the same and waiting longer) who asked within {@code liveness} could take that
+   * agent: callers are served in order, and an agent only the later caller can use still goes to
+   * them. The caller keeps their place (the earliest {@code waitingSince} they gave) until served.
+   * A retry with the same request id finds the agent it reserved before.
    */
   @Transactional
   public Optional<AgentRow> reserve(
-      List<String> skills, String callSid, String requestId, Instant at) {
+      InLine caller, String requestId, Instant at, Duration liveness) {
     Optional<AgentRow> earlier =
         jdbc.sql("SELECT * FROM agents WHERE reservation = :request")
             .param("request", requestId)
@@ -104,20 +131,94 @@ public class AgentRepository {
     if (earlier.isPresent()) {
       return earlier;
     }
+    Timestamp since = Timestamp.from(caller.waitingSince());
+    if (!liveness.isZero()) {
+      jdbc.sql(
+              """
+              INSERT INTO agent_waiters (call_sid, skills, priority, waiting_since, callback, asked_at)
+              VALUES (:callSid, string_to_array(:skills, ','), :priority, :since, :callback, :at)
+              ON CONFLICT (call_sid) DO UPDATE SET skills = EXCLUDED.skills,
+                priority = EXCLUDED.priority, callback = EXCLUDED.callback, asked_at = :at,
+                waiting_since = LEAST(agent_waiters.waiting_since, EXCLUDED.waiting_since)
+              """)
+          .param("callSid", caller.callSid())
+          .param("skills", skills(caller.skills()))
+          .param("priority", caller.priority())
+          .param("since", since)
+          .param("callback", caller.callback())
+          .param("at", Timestamp.from(at))
+          .update();
+    }
+    Optional<AgentRow> reserved =
+        jdbc.sql(
+                """
+                UPDATE agents SET available = FALSE, reservation = :request,
+                  reserved_for = :callSid, updated_at = :at
+                WHERE id = (
+                  SELECT a.id FROM agents a
+                  WHERE a.available AND a.skills @> string_to_array(:skills, ',')
+                    AND NOT EXISTS (
+                      SELECT 1 FROM agent_waiters w
+                      WHERE w.call_sid <> :callSid AND w.asked_at > :live
+                        AND a.skills @> w.skills
+                        AND (w.priority > :priority
+                             OR (w.priority = :priority
+                                 AND (w.waiting_since, w.call_sid) < (:since, :callSid))))
+                  ORDER BY a.priority DESC, a.updated_at, a.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """)
+            .param("request", requestId)
+            .param("callSid", caller.callSid())
+            .param("skills", skills(caller.skills()))
+            .param("priority", caller.priority())
+            .param("since", since)
+            .param("live", Timestamp.from(at.minus(liveness)))
+            .param("at", Timestamp.from(at))
+            .query(this::row)
+            .optional();
+    if (reserved.isPresent()) {
+      leaveLine(caller.callSid(), true);
+    }
+    return reserved;
+  }
+
+  /**
+   * Takes a caller out of line: when served, or when their call ended ({@code withCallback} false
+   * keeps a queued callback's place, which outlives the call). Returns whether they were in it.
+   */
+  public boolean leaveLine(String callSid, boolean withCallback) {
+    return jdbc.sql(
+                "DELETE FROM agent_waiters WHERE call_sid = :callSid AND (:all OR NOT callback)")
+            .param("callSid", callSid)
+            .param("all", withCallback)
+            .update()
+        == 1;
+  }
+
+  /** Forgets callers who stopped asking long ago (a lost session, a callback that expired). */
+  public int forgetLine(Instant before) {
+    return jdbc.sql("DELETE FROM agent_waiters WHERE asked_at < :before")
+        .param("before", Timestamp.from(before))
+        .update();
+  }
+
+  /** The callers in line who asked since {@code live}, first first: what ops see of the queue. */
+  public List<InLine> line(Instant live) {
     return jdbc.sql(
             """
-            UPDATE agents SET available = FALSE, reservation = :request, reserved_for = :callSid,
-              updated_at = :at
-            WHERE id = (SELECT id FROM agents WHERE available AND skills @> string_to_array(:skills, ',')
-                        ORDER BY priority DESC, updated_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING *
+            SELECT * FROM agent_waiters WHERE asked_at > :live
+            ORDER BY priority DESC, waiting_since, call_sid
             """)
-        .param("request", requestId)
-        .param("callSid", callSid)
-        .param("skills", skills(skills))
-        .param("at", Timestamp.from(at))
-        .query(this::row)
-        .optional();
+        .param("live", Timestamp.from(live))
+        .query(
+            (rs, n) ->
+                new InLine(
+                    rs.getString("call_sid"),
+                    List.of((String[]) rs.getArray("skills").getArray()),
+                    rs.getInt("priority"),
+                    rs.getTimestamp("waiting_since").toInstant(),
+                    rs.getBoolean("callback")))
+        .list();
   }
 
   /** Skills are validated as words without commas, so a comma-joined list is unambiguous. */

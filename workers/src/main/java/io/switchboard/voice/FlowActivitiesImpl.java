@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Routing decisions over HTTP, agent reservations and consent in PostgreSQL. */
 @Component("flowActivities")
+@org.springframework.boot.context.properties.EnableConfigurationProperties(
+    AgentLineProperties.class)
 public class FlowActivitiesImpl implements FlowActivities {
 
   private static final Logger log = LoggerFactory.getLogger(FlowActivitiesImpl.class);
@@ -34,9 +37,16 @@ public class FlowActivitiesImpl implements FlowActivities {
   private final JsonMapper json;
   private final Clock clock;
 
+  private final AgentLineProperties line;
+
   public FlowActivitiesImpl(
-      AgentRepository agents, RecordingRepository recordings, JsonMapper json, Clock clock) {
+      AgentRepository agents,
+      RecordingRepository recordings,
+      JsonMapper json,
+      Clock clock,
+      AgentLineProperties line) {
     this.agents = agents;
+    this.line = line;
     this.recordings = recordings;
     this.json = json;
     this.clock = clock;
@@ -84,8 +94,19 @@ public class FlowActivitiesImpl implements FlowActivities {
 
   @Override
   public Agent reserveAgent(AgentRequest request) {
+    Instant now = clock.instant();
+    AgentRepository.InLine caller =
+        new AgentRepository.InLine(
+            request.callSid(),
+            request.skills(),
+            request.priority() == null ? 0 : request.priority(),
+            request.waitingSinceMillis() == null
+                ? now
+                : Instant.ofEpochMilli(request.waitingSinceMillis()),
+            request.callback());
+    agents.forgetLine(now.minus(line.forgetAfter()));
     return agents
-        .reserve(request.skills(), request.callSid(), request.requestId(), clock.instant())
+        .reserve(caller, request.requestId(), now, line.liveness())
         .map(agent -> new Agent(agent.id(), agent.target(), agent.priority()))
         .orElse(null);
   }

@@ -10,10 +10,13 @@ public class VoiceActivitiesImpl implements VoiceActivities {
 
   private final CallRepository calls;
   private final CallEventRepository events;
+  private final AgentRepository agents;
 
-  public VoiceActivitiesImpl(CallRepository calls, CallEventRepository events) {
+  public VoiceActivitiesImpl(
+      CallRepository calls, CallEventRepository events, AgentRepository agents) {
     this.calls = calls;
     this.events = events;
+    this.agents = agents;
   }
 
   @Override
@@ -31,6 +34,11 @@ public class VoiceActivitiesImpl implements VoiceActivities {
         at,
         isFinal);
     events.add(request.callSid(), request.status(), at);
+    if (isFinal) {
+      // A caller who hung up on hold is out of line at once, rather than after the liveness window;
+      // a queued callback keeps its place.
+      agents.leaveLine(request.callSid(), false);
+    }
   }
 
   @Override

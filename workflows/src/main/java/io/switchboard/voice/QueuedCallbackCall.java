@@ -102,12 +102,22 @@ final class QueuedCallbackCall {
     return request.requestedAtMillis() + request.option().maxWaitOrDefault() * 1000L;
   }
 
-  /** Asks once for the best free agent with the node's skills; true when one is reserved. */
+  /**
+   * Asks once for the best free agent with the node's skills, in the caller's place in line (from
+   * when they joined the queue); true when one is reserved.
+   */
   boolean reserveAgent() {
     String requestId = Workflow.randomUUID().toString();
     try {
       agent =
-          reservations.reserveAgent(new AgentRequest(call.callSid(), request.skills(), requestId));
+          reservations.reserveAgent(
+              new AgentRequest(
+                  call.callSid(),
+                  request.skills(),
+                  requestId,
+                  request.enqueuedAtMillis(),
+                  request.priority(),
+                  true));
     } catch (ActivityFailure failure) {
       log.warn("agent reservation for a callback failed; asking again later");
       agent = null;

@@ -69,8 +69,7 @@ final class SessionFlowServices implements FlowServices {
 
   @Override
   public Agent reserveAgent(AgentRequest request) {
-    AgentRequest identified =
-        new AgentRequest(request.callSid(), request.skills(), Workflow.randomUUID().toString());
+    AgentRequest identified = request.withRequestId(Workflow.randomUUID().toString());
     try {
       return agents.reserveAgent(identified);
     } catch (ActivityFailure failure) {

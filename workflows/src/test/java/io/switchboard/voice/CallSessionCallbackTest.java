@@ -137,6 +137,13 @@ class CallSessionCallbackTest {
     ArgumentCaptor<AgentRequest> asked = ArgumentCaptor.forClass(AgentRequest.class);
     verify(flowActivities, times(4)).reserveAgent(asked.capture());
     assertThat(asked.getAllValues()).allMatch(r -> r.skills().equals(List.of("billing")));
+    // After the hang-up the callback asks in the place the caller had on the line.
+    List<AgentRequest> asks = asked.getAllValues();
+    assertThat(asks.subList(0, 2)).noneMatch(AgentRequest::callback);
+    assertThat(asks.subList(2, 4)).allMatch(AgentRequest::callback);
+    assertThat(asks)
+        .extracting(AgentRequest::waitingSinceMillis)
+        .containsOnly(asks.get(0).waitingSinceMillis());
   }
 
   @Test

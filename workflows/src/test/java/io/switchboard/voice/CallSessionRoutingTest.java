@@ -95,6 +95,15 @@ class CallSessionRoutingTest {
     assertThat(leave.verbs()).containsExactly(new Leave());
     assertThat(dial.verbs()).containsExactly(new Dial("sip:alice@pbx.example.com", "sales", 20));
     assertThat(session.getState().variables()).containsEntry("agent", "alice");
+    // Every ask holds the caller's place in line: the time they were queued.
+    org.mockito.ArgumentCaptor<AgentRequest> asks =
+        org.mockito.ArgumentCaptor.forClass(AgentRequest.class);
+    verify(flowActivities, org.mockito.Mockito.times(3)).reserveAgent(asks.capture());
+    assertThat(asks.getAllValues())
+        .extracting(AgentRequest::waitingSinceMillis)
+        .doesNotContainNull()
+        .containsOnly(asks.getAllValues().get(0).waitingSinceMillis());
+    assertThat(asks.getAllValues()).noneMatch(AgentRequest::callback);
     end(client, "CA2");
   }
 

@@ -81,7 +81,8 @@ public class ApiSecurityConfiguration {
                     .hasAuthority(ApiScope.FLOWS_READ.authority())
                     .requestMatchers(HttpMethod.PUT, "/api/flows/**", "/api/numbers/*/flow")
                     .hasAuthority(ApiScope.FLOWS_WRITE.authority())
-                    .requestMatchers(HttpMethod.GET, "/api/agents", "/api/agents/**")
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/agents", "/api/agents/**", "/api/agent-line")
                     .hasAuthority(ApiScope.AGENTS_READ.authority())
                     .requestMatchers(HttpMethod.PUT, "/api/agents/**")
                     .hasAuthority(ApiScope.AGENTS_WRITE.authority())

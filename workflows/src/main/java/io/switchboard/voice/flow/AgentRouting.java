@@ -80,7 +80,10 @@ final class AgentRouting {
   /** Arriving at the node: dial a free agent, else queue the caller. */
   List<Verb> offer(FlowNode node, String base, SortedMap<String, String> variables, long now) {
     escalated = false;
-    reserved = services.reserveAgent(new AgentRequest(callSid, node.skills(), null));
+    // A caller who arrives joins the line behind those already in it: an agent they could take
+    // goes to an earlier caller first. The line keeps the earliest time a call asked (a caller the
+    // node offers again keeps their place), while escalation counts from this queueing.
+    reserved = services.reserveAgent(ask(node, now));
     if (reserved != null) {
       return List.of(dial(node, base, variables));
     }
@@ -98,7 +101,7 @@ final class AgentRouting {
       return List.of(new VoiceInstruction.Leave());
     }
     if (reserved == null) {
-      reserved = services.reserveAgent(new AgentRequest(callSid, node.skills(), null));
+      reserved = services.reserveAgent(ask(node, enqueuedAtMillis));
     }
     if (reserved != null) {
       return List.of(new VoiceInstruction.Leave());
@@ -134,7 +137,14 @@ final class AgentRouting {
       return reserved != null ? List.of(new VoiceInstruction.Leave()) : waitTurn(node, params, now);
     }
     callback =
-        new QueuedCallback(node.id(), node.skills(), offer, enqueuedAtMillis, now, node.timeout());
+        new QueuedCallback(
+            node.id(),
+            node.skills(),
+            offer,
+            enqueuedAtMillis,
+            now,
+            node.timeout(),
+            node.priority());
     return List.of(new VoiceInstruction.Leave());
   }
 
@@ -171,6 +181,12 @@ final class AgentRouting {
       return offer(node, "", variables, now);
     }
     return null;
+  }
+
+  /** The caller's ask for an agent, with their place in line. */
+  private AgentRequest ask(FlowNode node, long waitingSinceMillis) {
+    return new AgentRequest(
+        callSid, node.skills(), null, waitingSinceMillis, node.priority(), false);
   }
 
   /** Where the caller goes after the node: escalation, else {@code next}. */

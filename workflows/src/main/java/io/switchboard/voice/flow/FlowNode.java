@@ -43,6 +43,9 @@ import java.util.Map;
  *     skills, or voicemail)
  * @param room conference: the conference's name
  * @param callback route: offer waiting callers a callback that keeps their place in the queue
+ * @param priority route: the caller's priority in line for an agent (0-100, default 0): a free
+ *     agent goes to the caller with the highest priority who could take them, then to the one who
+ *     has waited longest
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FlowNode(
@@ -76,7 +79,8 @@ public record FlowNode(
     Integer escalateAfter,
     String escalate,
     String room,
-    CallbackOption callback) {
+    CallbackOption callback,
+    Integer priority) {
 
   /** Re-prompts when a gather or menu does not say. */
   public static final int DEFAULT_RETRIES = 2;

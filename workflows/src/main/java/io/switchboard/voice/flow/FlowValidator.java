@@ -78,6 +78,9 @@ public final class FlowValidator {
     if (node.callback() != null && node.type() != NodeType.ROUTE) {
       problems.add("node '" + id + "' has a 'callback', which only a route node can offer");
     }
+    if (node.priority() != null && node.type() != NodeType.ROUTE) {
+      problems.add("node '" + id + "' has a 'priority', which only a route node's callers have");
+    }
     switch (node.type()) {
       case SAY, VOICEMAIL, CONSENT -> require(problems, id, "a prompt ('say')", blank(node.say()));
       case PLAY -> require(problems, id, "an audio URL ('play')", blank(node.play()));
@@ -133,6 +136,11 @@ public final class FlowValidator {
         if (node.callback() != null) {
           problems.addAll(CallbackOption.problems(id, node.callback()));
         }
+        require(
+            problems,
+            id,
+            "a 'priority' of 0-100",
+            node.priority() != null && (node.priority() < 0 || node.priority() > 100));
       }
       case CONFERENCE -> require(problems, id, "a 'room'", blank(node.room()));
       case HANGUP -> {}

@@ -13,6 +13,7 @@ import java.util.List;
  * @param requestedAtMillis when they asked for the callback, workflow time
  * @param agentRingSeconds how long the agent's phone rings once the caller answers: the route
  *     node's {@code timeout}, or null for the default
+ * @param priority the route node's priority in line, or null for 0
  */
 public record QueuedCallback(
     String node,
@@ -20,9 +21,20 @@ public record QueuedCallback(
     CallbackOption option,
     long enqueuedAtMillis,
     long requestedAtMillis,
-    Integer agentRingSeconds) {
+    Integer agentRingSeconds,
+    Integer priority) {
 
   public QueuedCallback {
     skills = skills == null ? List.of() : List.copyOf(skills);
+  }
+
+  public QueuedCallback(
+      String node,
+      List<String> skills,
+      CallbackOption option,
+      long enqueuedAtMillis,
+      long requestedAtMillis,
+      Integer agentRingSeconds) {
+    this(node, skills, option, enqueuedAtMillis, requestedAtMillis, agentRingSeconds, null);
   }
 }

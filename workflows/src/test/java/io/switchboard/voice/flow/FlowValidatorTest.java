@@ -89,8 +89,8 @@ class FlowValidatorTest {
         Flows.parse(
             "{'name':'x','start':'d','nodes':["
                 + "{'id':'d','type':'decide','url':'ftp://x','timeout':5000,'next':'r'},"
-                + "{'id':'r','type':'route','escalateAfter':30,'next':'c'},"
-                + "{'id':'c','type':'conference','next':'k'},"
+                + "{'id':'r','type':'route','escalateAfter':30,'priority':101,'next':'c'},"
+                + "{'id':'c','type':'conference','priority':5,'next':'k'},"
                 + "{'id':'k','type':'consent','next':'p'},"
                 + "{'id':'p','type':'dial','number':'tel:12'}]}");
 
@@ -102,6 +102,8 @@ class FlowValidatorTest {
             "node 'd' needs a 'timeout' of 1-1500 ms (Twilio waits for the turn)",
             "node 'r' needs 'skills' (a list, may be empty)",
             "node 'r' needs an 'escalate' target with 'escalateAfter'",
+            "node 'r' needs a 'priority' of 0-100",
+            "node 'c' has a 'priority', which only a route node's callers have",
             "node 'c' needs a 'room'",
             "node 'k' needs a prompt ('say')",
             "node 'p' needs a number, 'sip:' or 'client:' target");

@@ -6,6 +6,7 @@ import io.switchboard.api.voice.agent.AgentViews.AgentRequest;
 import io.switchboard.api.voice.agent.AgentViews.AgentView;
 import io.switchboard.api.voice.agent.AgentViews.AvailabilityRequest;
 import io.switchboard.api.web.NotFoundException;
+import io.switchboard.voice.AgentLineProperties;
 import io.switchboard.voice.AgentRepository;
 import io.switchboard.voice.AgentRow;
 import jakarta.validation.Valid;
@@ -31,10 +32,54 @@ public class AgentController {
 
   private final AgentRepository agents;
   private final Clock clock;
+  private final AgentLineProperties line;
 
-  public AgentController(AgentRepository agents, Clock clock) {
+  public AgentController(AgentRepository agents, Clock clock, AgentLineProperties line) {
     this.agents = agents;
     this.clock = clock;
+    this.line = line;
+  }
+
+  @GetMapping(path = "/api/agent-line", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "getAgentLine",
+      summary =
+          "Callers waiting for an agent, first in line first: on hold in a route node's queue or"
+              + " waiting for a queued callback (scope agents:read)")
+  List<WaitingCaller> waiting() {
+    List<AgentRepository.InLine> callers = agents.line(clock.instant().minus(line.liveness()));
+    return java.util.stream.IntStream.range(0, callers.size())
+        .mapToObj(i -> WaitingCaller.of(i + 1, callers.get(i)))
+        .toList();
+  }
+
+  /**
+   * A caller in line. Who is served first among callers an agent could take: higher priority, then
+   * waiting longer.
+   *
+   * @param position place in the whole line (an agent with other skills may serve a later caller)
+   * @param callSid the caller's call ({@code GET /api/calls/{callSid}})
+   * @param skills what an agent needs to serve them
+   * @param priority the route node's priority
+   * @param waitingSince when they joined the line
+   * @param callback whether they hung up and wait for a queued callback
+   */
+  record WaitingCaller(
+      int position,
+      String callSid,
+      List<String> skills,
+      int priority,
+      java.time.Instant waitingSince,
+      boolean callback) {
+    static WaitingCaller of(int position, AgentRepository.InLine caller) {
+      return new WaitingCaller(
+          position,
+          caller.callSid(),
+          caller.skills(),
+          caller.priority(),
+          caller.waitingSince(),
+          caller.callback());
+    }
   }
 
   @PutMapping(
