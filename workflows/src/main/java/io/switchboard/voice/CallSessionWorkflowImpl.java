@@ -68,9 +68,6 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
    */
   static final String QUEUED_CALLBACK_CHANGE = "queued-callback";
 
-  /** The callback waits this long for the caller's hang-up before it asks for an agent. */
-  static final Duration HANG_UP_GRACE = Duration.ofSeconds(10);
-
   private static final Logger log = Workflow.getLogger(CallSessionWorkflowImpl.class);
 
   private final ActivityOptions recordOptions =
@@ -101,23 +98,20 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   /** Whether this run moved the call to another flow than its input's. */
   private boolean transferred;
 
-  /** A queued callback's progress (waiting, calling, answered, ...), or null without one. */
-  private String callback;
-
-  /** Calls to the caller that the callback's finished rounds placed. */
-  private int callbackCalls;
+  /** A queued callback the caller asked for, which keeps the session open after the call. */
+  private final SessionCallback callback;
 
   @WorkflowInit
   public CallSessionWorkflowImpl(CallSessionInput input) {
     this.input = input;
+    this.callback = new SessionCallback(input, activities, pendingWrites);
     SessionCarry carried = input.carried();
     if (carried != null) {
       status = carried.status();
       turns = carried.turns();
       lastSequence = carried.lastSequence();
       firstAnswer = carried.firstAnswer();
-      callback = carried.callback();
-      callbackCalls = carried.callbackCalls() == null ? 0 : carried.callbackCalls();
+      callback.restore(carried.callback(), carried.callbackCalls());
       ended = CallStatuses.isFinal(status);
       if (carried.flow() != null && input.flow() != null) {
         flow = new FlowEngine(input.flow(), carried.flow(), services);
@@ -128,76 +122,40 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   @Override
   public CallState run(CallSessionInput input) {
     ParticipantNumber.publish(input.participantFingerprint());
-    while (!ended && callback == null) {
+    while (!ended && callback.state() == null) {
       int seen = changes;
       boolean progressed = Workflow.await(MAX_IDLE, () -> ended || changes != seen);
       if (!progressed) {
         log.info("call session idle for {}, closing", MAX_IDLE);
         break;
       }
-      if (!ended && callback == null && historyIsLong()) {
+      if (!ended && callback.state() == null && historyIsLong()) {
         continueAsNew();
       }
     }
-    if (callback != null) {
-      callBack();
+    if (callback.state() != null) {
+      callback.run(flow.callback(), new WaitingSession());
     }
     finishWrites();
     return getState();
   }
 
-  /**
-   * Keeps the caller's place after they hung up: asks for an agent as a caller on hold would,
-   * continuing as new while it waits, then calls the caller back and connects the agent. A round
-   * whose agent missed the call starts again, with the calls the flow allows that are left.
-   */
-  private void callBack() {
-    Workflow.await(HANG_UP_GRACE, () -> ended);
-    int allowed = flow.callback().option().attemptsOrDefault();
-    while (true) {
-      QueuedCallbackCall call = new QueuedCallbackCall(input, flow.callback(), callbackCalls);
-      if (!waitForAgent(call)) {
-        callbackEvent("expired", "no agent within the callback's maxWait");
-        return;
-      }
-      String detail = "agent " + call.agent().id() + ", outbound " + call.outboundKey();
-      callbackEvent("calling", detail);
-      String outcome = call.place();
-      callbackCalls += call.callsPlaced();
-      callbackEvent(outcome, detail);
-      if (!"agent-missed".equals(outcome) || callbackCalls >= allowed) {
-        return;
-      }
+  /** What the callback borrows from the session while it waits for an agent. */
+  private final class WaitingSession implements SessionCallback.Session {
+    @Override
+    public boolean ended() {
+      return ended;
     }
-  }
 
-  /** Asks for an agent until one is reserved (true) or the callback's maxWait is over (false). */
-  private boolean waitForAgent(QueuedCallbackCall call) {
-    while (!call.reserveAgent()) {
-      long left = call.deadlineMillis() - Workflow.currentTimeMillis();
-      if (left <= 0) {
-        return false;
-      }
-      Workflow.sleep(Duration.ofMillis(Math.min(left, QueuedCallbackCall.POLL.toMillis())));
-      if (historyIsLong()) {
-        continueAsNew();
-      }
+    @Override
+    public boolean historyIsLong() {
+      return CallSessionWorkflowImpl.this.historyIsLong();
     }
-    return true;
-  }
 
-  private void callbackEvent(String newState, String detail) {
-    callback = newState;
-    changes++;
-    CallEventRequest event =
-        new CallEventRequest(
-            input.callSid(), "callback-" + newState, detail, Workflow.currentTimeMillis());
-    pendingWrites.add(Async.procedure(activities::recordCallEvent, event));
-    // Replay-safe, like switchboard_call_ended: ops see callbacks requested and how they ended.
-    Workflow.getMetricsScope()
-        .tagged(Map.of("state", newState))
-        .counter("switchboard_call_callback")
-        .inc(1);
+    @Override
+    public void continueAsNew() {
+      CallSessionWorkflowImpl.this.continueAsNew();
+    }
   }
 
   private boolean historyIsLong() {
@@ -220,8 +178,8 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
             lastSequence,
             firstAnswer,
             flow == null ? null : flow.snapshot(),
-            callback,
-            callbackCalls);
+            callback.state(),
+            callback.calls());
     log.info("call session continues as new after {} turns", turns);
     // After a transfer the next run must rebuild the flow the call is on now, not the first one.
     CallSessionInput next = transferred ? input.withFlow(flow.flow()) : input;
@@ -274,9 +232,9 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
     VoiceInstruction next =
         flow.resume(turn.step(), turn.parameters(), Workflow.currentTimeMillis());
     if (flow.callback() != null
-        && callback == null
+        && callback.state() == null
         && Workflow.getVersion(QUEUED_CALLBACK_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      callbackEvent("requested", "queue node " + flow.callback().node());
+      callback.requested(flow.callback().node());
     }
     return next;
   }
@@ -388,8 +346,8 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   /** The flow's variables, with where a queued callback stands. */
   private java.util.SortedMap<String, String> variables() {
     java.util.SortedMap<String, String> variables = flow.variables();
-    if (callback != null) {
-      variables.put("callback", callback);
+    if (callback.state() != null) {
+      variables.put("callback", callback.state());
     }
     return variables;
   }
