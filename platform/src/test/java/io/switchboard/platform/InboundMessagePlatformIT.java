@@ -176,6 +176,50 @@ class InboundMessagePlatformIT {
   }
 
   @Test
+  void storedMediaIsErasedOnRequestAuditedAndNeverServedAgain() throws Exception {
+    String sid =
+        inbound(
+            "two pictures to forget",
+            List.of(),
+            List.of(
+                Map.of("contentType", "image/png", "content", base64(new byte[2048])),
+                Map.of("contentType", "image/jpeg", "content", base64(new byte[1024]))));
+    assertThat(outcome(sid).stored()).isEqualTo(2);
+    assertThat(store.exists(MessageMediaRow.ref(sid, 0))).isTrue();
+    String reader =
+        json.readTree(
+                call(
+                        "POST",
+                        "/api/keys",
+                        API_KEY,
+                        "{\"name\":\"reader\",\"scopes\":[\"messages:read\"]}")
+                    .body())
+            .get("secret")
+            .asString();
+
+    int forbidden = call("DELETE", "/api/messages/" + sid + "/media", reader, null).statusCode();
+    int erased = call("DELETE", "/api/messages/" + sid + "/media", API_KEY, null).statusCode();
+    int again = call("DELETE", "/api/messages/" + sid + "/media", API_KEY, null).statusCode();
+    int unknown = call("DELETE", "/api/messages/SMnope/media", API_KEY, null).statusCode();
+
+    assertThat(forbidden).isEqualTo(403);
+    assertThat(erased).isEqualTo(204);
+    assertThat(again).as("erasing twice changes nothing").isEqualTo(204);
+    assertThat(unknown).isEqualTo(404);
+    for (int index : List.of(0, 1)) {
+      assertThat(store.exists(MessageMediaRow.ref(sid, index))).as("copy " + index).isFalse();
+      assertThat(mediaRows.auditCount(sid, index, "erase")).isEqualTo(1);
+      HttpResponse<byte[]> served = apiBytes("/api/messages/" + sid + "/media/" + index);
+      assertThat(served.statusCode()).isEqualTo(404);
+      assertThat(new String(served.body(), StandardCharsets.UTF_8)).contains("erased");
+    }
+    JsonNode media = json.readTree(api("/api/messages/" + sid)).get("media");
+    assertThat(media.get(0).get("state").asString()).isEqualTo("erased");
+    assertThat(media.get(1).get("state").asString()).isEqualTo("erased");
+    assertThat(media.get(0).get("contentType").asString()).isEqualTo("image/png");
+  }
+
+  @Test
   void mediaOffTwilioHostsIsRefusedAndRecordedWithoutAnyRequest() throws Exception {
     String foreign = "http://127.0.0.1:" + ENDPOINT.getAddress().getPort() + "/steal.jpg";
     String otherAccount =
@@ -417,6 +461,24 @@ class InboundMessagePlatformIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
+  }
+
+  private HttpResponse<String> call(String method, String path, String key, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(local(path))).header("Authorization", "Bearer " + key);
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return http.send(
+        request
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<byte[]> apiBytes(String path) throws Exception {

@@ -41,31 +41,58 @@ public class MessageMediaRepository {
         .update();
   }
 
-  /** Records the stored copy; a retry that stored it again replaces the first. */
-  public void saveStored(
+  /**
+   * Records the stored copy; a retry that stored it again replaces the first. Returns false when
+   * the medium was erased meanwhile: the copy just stored must go too.
+   */
+  public boolean saveStored(
       String messageId, int index, long sizeBytes, String sha256, String keyId, Instant at) {
-    jdbc.sql(
-            """
+    return jdbc.sql(
+                """
             UPDATE message_media SET state = 'stored', reason = NULL, size_bytes = :size,
               sha256 = :sha256, storage_ref = :ref, key_id = :keyId, updated_at = :at
-            WHERE message_id = :id AND media_index = :index
+            WHERE message_id = :id AND media_index = :index AND state <> 'erased'
             """)
-        .param("size", sizeBytes)
-        .param("sha256", sha256)
-        .param("ref", MessageMediaRow.ref(messageId, index))
-        .param("keyId", keyId)
-        .param("at", Timestamp.from(at))
-        .param("id", messageId)
-        .param("index", index)
-        .update();
+            .param("size", sizeBytes)
+            .param("sha256", sha256)
+            .param("ref", MessageMediaRow.ref(messageId, index))
+            .param("keyId", keyId)
+            .param("at", Timestamp.from(at))
+            .param("id", messageId)
+            .param("index", index)
+            .update()
+        == 1;
   }
 
-  /** Records a refusal or a failure; a medium already stored stays stored. */
+  /**
+   * Marks a stored medium erased (its sealed copy deleted by the caller) and audits who asked.
+   * Returns false when it was not stored (never, or erased already).
+   */
+  public boolean erase(String messageId, int index, String principal, Instant at) {
+    boolean erased =
+        jdbc.sql(
+                    """
+                UPDATE message_media SET state = 'erased', reason = 'erased on request',
+                  storage_ref = NULL, key_id = NULL, updated_at = :at
+                WHERE message_id = :id AND media_index = :index AND state = 'stored'
+                """)
+                .param("at", Timestamp.from(at))
+                .param("id", messageId)
+                .param("index", index)
+                .update()
+            == 1;
+    if (erased) {
+      audit(messageId, index, principal, "erase", at);
+    }
+    return erased;
+  }
+
+  /** Records a refusal or a failure; a medium already stored (or erased) stays so. */
   public void settleUnstored(String messageId, int index, String state, String reason, Instant at) {
     jdbc.sql(
             """
             UPDATE message_media SET state = :state, reason = :reason, updated_at = :at
-            WHERE message_id = :id AND media_index = :index AND state <> 'stored'
+            WHERE message_id = :id AND media_index = :index AND state NOT IN ('stored', 'erased')
             """)
         .param("state", state)
         .param("reason", truncate(reason))
@@ -89,25 +116,37 @@ public class MessageMediaRepository {
 
   /** Records that a medium was served decrypted, and to whom. */
   public void audit(String messageId, int index, String principal, Instant at) {
+    audit(messageId, index, principal, "read", at);
+  }
+
+  private void audit(String messageId, int index, String principal, String action, Instant at) {
     jdbc.sql(
             """
             INSERT INTO message_media_access_audit (message_id, media_index, principal,
-              occurred_at)
-            VALUES (:id, :index, :principal, :at)
+              action, occurred_at)
+            VALUES (:id, :index, :principal, :action, :at)
             """)
         .param("id", messageId)
         .param("index", index)
         .param("principal", principal)
+        .param("action", action)
         .param("at", Timestamp.from(at))
         .update();
   }
 
+  /** How many times a medium was served decrypted. */
   public int auditCount(String messageId, int index) {
+    return auditCount(messageId, index, "read");
+  }
+
+  /** How many audit rows of one action ({@code read}, {@code erase}) a medium has. */
+  public int auditCount(String messageId, int index, String action) {
     return jdbc.sql(
             "SELECT count(*) FROM message_media_access_audit"
-                + " WHERE message_id = :id AND media_index = :index")
+                + " WHERE message_id = :id AND media_index = :index AND action = :action")
         .param("id", messageId)
         .param("index", index)
+        .param("action", action)
         .query(Integer.class)
         .single();
   }

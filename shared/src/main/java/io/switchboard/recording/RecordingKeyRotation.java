@@ -112,16 +112,20 @@ public class RecordingKeyRotation {
     } catch (MediaIntegrityException e) {
       throw new MediaIntegrityException("message media " + context + ": " + e.getMessage(), e);
     }
-    jdbc.sql(
-            """
-            UPDATE message_media SET key_id = :keyId, updated_at = :at
-             WHERE message_id = :id AND media_index = :index AND state = 'stored'
-            """)
-        .param("keyId", keyId)
-        .param("at", Timestamp.from(clock.instant()))
-        .param("id", row.messageId())
-        .param("index", row.index())
-        .update();
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE message_media SET key_id = :keyId, updated_at = :at
+                 WHERE message_id = :id AND media_index = :index AND state = 'stored'
+                """)
+            .param("keyId", keyId)
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", row.messageId())
+            .param("index", row.index())
+            .update();
+    if (updated == 0) {
+      store.delete(row.storageRef()); // erased while we copied: the copy must not outlive it
+    }
   }
 
   /**

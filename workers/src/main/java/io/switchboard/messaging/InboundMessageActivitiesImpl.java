@@ -67,6 +67,9 @@ class InboundMessageActivitiesImpl implements InboundMessageActivities {
         MessageMediaRow row = existing.get(); // An earlier attempt got this far: done.
         return new StoredMedia(index, InboundMediaState.STORED, row.sizeBytes(), row.sha256());
       }
+      if (existing.isPresent() && InboundMediaState.ERASED.value().equals(existing.get().state())) {
+        return new StoredMedia(index, InboundMediaState.ERASED, 0, null); // never fetch it again
+      }
       if (existing.isEmpty()) {
         media.insertPending(sid, index, medium.url(), medium.contentType(), clock.instant());
       }
@@ -75,7 +78,13 @@ class InboundMessageActivitiesImpl implements InboundMessageActivities {
               ref,
               MessageMediaRow.context(sid, index),
               () -> twilioMedia.openMessageMedia(medium.url(), sid));
-      media.saveStored(sid, index, copy.sizeBytes(), copy.sha256(), copy.keyId(), clock.instant());
+      if (!media.saveStored(
+          sid, index, copy.sizeBytes(), copy.sha256(), copy.keyId(), clock.instant())) {
+        // Erased on request while this attempt fetched it: the copy must not outlive the request.
+        sealed.delete(ref);
+        log.info("media {} of message {} was erased while it was stored; copy deleted", index, sid);
+        return new StoredMedia(index, InboundMediaState.ERASED, 0, null);
+      }
       return new StoredMedia(index, InboundMediaState.STORED, copy.sizeBytes(), copy.sha256());
     } catch (MediaRefusedException e) {
       log.warn("media {} of message {} refused: it {}", index, sid, e.getMessage());

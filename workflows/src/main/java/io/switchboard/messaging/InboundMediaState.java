@@ -9,7 +9,9 @@ public enum InboundMediaState {
   /** Its URL is not on Twilio's media hosts: never fetched. */
   REFUSED,
   /** Fetching or verifying failed within the retry policy. */
-  FAILED;
+  FAILED,
+  /** Stored, then erased on request: the copy is gone, the row says what it was. */
+  ERASED;
 
   /** The column value. */
   public String value() {

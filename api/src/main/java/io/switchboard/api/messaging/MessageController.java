@@ -18,6 +18,7 @@ import java.util.List;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -134,6 +135,21 @@ public class MessageController {
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Disposition", "attachment")
         .body(out -> media.stream(row, out));
+  }
+
+  @DeleteMapping("/{id}/media")
+  @Operation(
+      operationId = "eraseMessageMedia",
+      summary =
+          "Erases the stored media of an inbound message (scope messages:write): each stored"
+              + " copy is deleted, its row kept as 'erased' and the erasure audited",
+      description =
+          "Idempotent: media already erased, never stored or refused are left as they are. A"
+              + " medium still being fetched is deleted as soon as its copy is stored.")
+  ResponseEntity<Void> eraseMedia(@PathVariable String id, Principal principal) {
+    MessageRecord message = find(id);
+    media.erase(message.id(), principal.getName());
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping

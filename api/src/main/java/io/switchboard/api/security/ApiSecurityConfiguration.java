@@ -65,7 +65,8 @@ public class ApiSecurityConfiguration {
                     .hasAuthority(ApiScope.MESSAGES_WRITE.authority())
                     .requestMatchers(HttpMethod.PUT, "/api/templates/**")
                     .hasAuthority(ApiScope.MESSAGES_WRITE.authority())
-                    .requestMatchers(HttpMethod.DELETE, "/api/templates/**")
+                    .requestMatchers(
+                        HttpMethod.DELETE, "/api/templates/**", "/api/messages/*/media")
                     .hasAuthority(ApiScope.MESSAGES_WRITE.authority())
                     .requestMatchers(
                         HttpMethod.GET,
