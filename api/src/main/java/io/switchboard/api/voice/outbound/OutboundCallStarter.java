@@ -101,12 +101,18 @@ class OutboundCallStarter {
   }
 
   /**
-   * The request's fingerprint: a record's text form is complete and its metadata sorted. The
-   * participant fingerprint (always null here, it is added at start) is left out of the text, so
-   * that requests accepted before the field existed keep their hash.
+   * The request's fingerprint: a record's text form is complete and its metadata sorted. Fields
+   * added since the hash was introduced are left out of the text while they hold their default (the
+   * participant fingerprint, always null here as it is added at start; a retry policy's
+   * retryOnMachine when false; missedDial, which the API never sets), so that a request accepted
+   * before they existed, retried with its key after an upgrade, keeps its hash.
    */
-  private static String hash(OutboundCallRequest request) {
-    String text = request.toString().replace(", participantFingerprint=null]", "]");
+  static String hash(OutboundCallRequest request) {
+    String text =
+        request
+            .toString()
+            .replace(", retryOnMachine=false]", "]")
+            .replace(", participantFingerprint=null, missedDial=null]", "]");
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
