@@ -72,7 +72,8 @@ import tools.jackson.databind.json.JsonMapper;
       "switchboard.embedded.data-dir=target/it-data/inbound-messages",
       "switchboard.api-key=" + InboundMessagePlatformIT.API_KEY,
       "switchboard.messaging.inbound.forward-secret=" + InboundMessagePlatformIT.SECRET,
-      "switchboard.inbox.hold=500ms"
+      "switchboard.inbox.hold=500ms",
+      "switchboard.messaging.inbound.media-retention=30d"
     })
 @ActiveProfiles({"api", "worker", "simulator"})
 class InboundMessagePlatformIT {
@@ -118,6 +119,7 @@ class InboundMessagePlatformIT {
   @Autowired MediaCipher cipher;
   @Autowired JdbcClient jdbc;
   @Autowired MessageMediaRepository mediaRows;
+  @Autowired io.switchboard.messaging.MediaRetention retention;
 
   @Test
   void mmsMediaIsStoredEncryptedAndTheMessageForwardedOnceAfterTheEndpointFailsTwice()
@@ -214,6 +216,7 @@ class InboundMessagePlatformIT {
       assertThat(new String(served.body(), StandardCharsets.UTF_8)).contains("erased");
     }
     JsonNode media = json.readTree(api("/api/messages/" + sid)).get("media");
+    assertThat(retention.sweep()).as("nothing here is 30 days old").isZero();
     assertThat(media.get(0).get("state").asString()).isEqualTo("erased");
     assertThat(media.get(1).get("state").asString()).isEqualTo("erased");
     assertThat(media.get(0).get("contentType").asString()).isEqualTo("image/png");

@@ -1,5 +1,7 @@
 package io.switchboard.config;
 
+import io.switchboard.messaging.MessageMediaEraser;
+import io.switchboard.messaging.MessageMediaRepository;
 import io.switchboard.recording.RecordingKeyRotation;
 import io.switchboard.recording.RecordingProperties;
 import io.switchboard.recording.RecordingRepository;
@@ -55,6 +57,12 @@ public class RecordingMediaConfiguration {
   @Bean
   SealedMedia sealedMedia(RecordingStore store, MediaCipher cipher) {
     return new SealedMedia(store, cipher);
+  }
+
+  @Bean
+  MessageMediaEraser messageMediaEraser(
+      MessageMediaRepository media, SealedMedia sealed, java.time.Clock clock) {
+    return new MessageMediaEraser(media, sealed, clock);
   }
 
   @Bean

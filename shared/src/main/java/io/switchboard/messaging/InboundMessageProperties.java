@@ -1,6 +1,7 @@
 package io.switchboard.messaging;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,11 +15,19 @@ import org.springframework.validation.annotation.Validated;
  * @param forwardSecret {@code SWITCHBOARD_INBOUND_MESSAGE_SECRET}: the HMAC-SHA256 secret that
  *     signs it
  * @param deleteMediaAtTwilio whether Twilio's copy of a medium is deleted once ours is stored
+ * @param mediaRetention how long our stored copy of a medium is kept, from when the message
+ *     arrived; the workers erase older ones (as {@code DELETE /api/messages/{id}/media} would, the
+ *     audit naming {@code retention}). Unset keeps media until erased on request
+ * @param mediaRetentionSweep how often the workers look for media past the retention period
  */
 @Validated
 @ConfigurationProperties("switchboard.messaging.inbound")
 public record InboundMessageProperties(
-    URI forwardUrl, String forwardSecret, @DefaultValue("true") boolean deleteMediaAtTwilio) {
+    URI forwardUrl,
+    String forwardSecret,
+    @DefaultValue("true") boolean deleteMediaAtTwilio,
+    Duration mediaRetention,
+    @DefaultValue("PT1M") Duration mediaRetentionSweep) {
 
   /** Whether an integration endpoint is configured. */
   public boolean forwarding() {

@@ -159,6 +159,19 @@ public class MessageMediaRepository {
         .optional();
   }
 
+  /** Messages with a medium still stored that arrived before {@code before}, oldest first. */
+  public List<String> withMediaStoredBefore(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            SELECT message_id FROM message_media WHERE state = 'stored' AND created_at < :before
+            GROUP BY message_id ORDER BY min(created_at), message_id LIMIT :limit
+            """)
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
   /** A message's media in webhook order. */
   public List<MessageMediaRow> ofMessage(String messageId) {
     return jdbc.sql("SELECT * FROM message_media WHERE message_id = :id ORDER BY media_index")

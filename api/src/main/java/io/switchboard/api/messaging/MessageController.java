@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.web.NotFoundException;
 import io.switchboard.messaging.MessageEventRepository;
+import io.switchboard.messaging.MessageMediaEraser;
 import io.switchboard.messaging.MessageMediaRow;
 import io.switchboard.messaging.MessageRecord;
 import io.switchboard.messaging.MessageRepository;
@@ -42,18 +43,21 @@ public class MessageController {
   private final MessageRepository messages;
   private final MessageEventRepository events;
   private final StoredMessageMedia media;
+  private final MessageMediaEraser eraser;
 
   public MessageController(
       MessageValidator validator,
       MessageSender sender,
       MessageRepository messages,
       MessageEventRepository events,
-      StoredMessageMedia media) {
+      StoredMessageMedia media,
+      MessageMediaEraser eraser) {
     this.validator = validator;
     this.sender = sender;
     this.messages = messages;
     this.events = events;
     this.media = media;
+    this.eraser = eraser;
   }
 
   @PostMapping(path = "/send", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -148,7 +152,7 @@ public class MessageController {
               + " medium still being fetched is deleted as soon as its copy is stored.")
   ResponseEntity<Void> eraseMedia(@PathVariable String id, Principal principal) {
     MessageRecord message = find(id);
-    media.erase(message.id(), principal.getName());
+    eraser.erase(message.id(), principal.getName());
     return ResponseEntity.noContent().build();
   }
 

@@ -45,25 +45,6 @@ class StoredMessageMedia {
     return row;
   }
 
-  /**
-   * Deletes every stored copy of the message's media, then marks each erased. The copy goes first:
-   * a failure between the two leaves a row that says stored over a missing file (a 500 on read, and
-   * a retried erase finishes it), never a row that says erased over a file that is still there.
-   */
-  void erase(String messageId, String principal) {
-    for (MessageMediaRow row : media.ofMessage(messageId)) {
-      if (!row.stored()) {
-        continue;
-      }
-      try {
-        sealed.delete(row.storageRef());
-      } catch (IOException e) {
-        throw new UncheckedIOException("media of " + messageId + " could not be erased", e);
-      }
-      media.erase(row.messageId(), row.index(), principal, clock.instant());
-    }
-  }
-
   /** Authenticates the whole stored copy and checks it against the digest taken at download. */
   void verify(MessageMediaRow row) {
     try {
