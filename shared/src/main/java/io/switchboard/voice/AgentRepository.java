@@ -117,8 +117,10 @@ public class AgentRepository {
    * Reserves the best free agent for a caller in line, unless a caller ahead of them (higher
    * priority, or the same and waiting longer) who asked within {@code liveness} could take that
    * agent: callers are served in order, and an agent only the later caller can use still goes to
-   * them. The caller keeps their place (the earliest {@code waitingSince} they gave) until served.
-   * A retry with the same request id finds the agent it reserved before.
+   * them. The caller keeps their place (the earliest {@code waitingSince} they gave) until their
+   * call ends, also through an agent who does not pick up: served callers hold no agent back, and
+   * ask again in their old place. A retry with the same request id finds the agent it reserved
+   * before.
    */
   @Transactional
   public Optional<AgentRow> reserve(
@@ -133,21 +135,26 @@ public class AgentRepository {
     }
     Timestamp since = Timestamp.from(caller.waitingSince());
     if (!liveness.isZero()) {
-      jdbc.sql(
-              """
+      // The place is the earliest the caller was given, not this ask's.
+      since =
+          jdbc.sql(
+                  """
               INSERT INTO agent_waiters (call_sid, skills, priority, waiting_since, callback, asked_at)
               VALUES (:callSid, string_to_array(:skills, ','), :priority, :since, :callback, :at)
               ON CONFLICT (call_sid) DO UPDATE SET skills = EXCLUDED.skills,
                 priority = EXCLUDED.priority, callback = EXCLUDED.callback, asked_at = :at,
-                waiting_since = LEAST(agent_waiters.waiting_since, EXCLUDED.waiting_since)
+                waiting_since = LEAST(agent_waiters.waiting_since, EXCLUDED.waiting_since),
+                served = FALSE
+              RETURNING waiting_since
               """)
-          .param("callSid", caller.callSid())
-          .param("skills", skills(caller.skills()))
-          .param("priority", caller.priority())
-          .param("since", since)
-          .param("callback", caller.callback())
-          .param("at", Timestamp.from(at))
-          .update();
+              .param("callSid", caller.callSid())
+              .param("skills", skills(caller.skills()))
+              .param("priority", caller.priority())
+              .param("since", since)
+              .param("callback", caller.callback())
+              .param("at", Timestamp.from(at))
+              .query(Timestamp.class)
+              .single();
     }
     Optional<AgentRow> reserved =
         jdbc.sql(
@@ -159,7 +166,7 @@ public class AgentRepository {
                   WHERE a.available AND a.skills @> string_to_array(:skills, ',')
                     AND NOT EXISTS (
                       SELECT 1 FROM agent_waiters w
-                      WHERE w.call_sid <> :callSid AND w.asked_at > :live
+                      WHERE w.call_sid <> :callSid AND w.asked_at > :live AND NOT w.served
                         AND a.skills @> w.skills
                         AND (w.priority > :priority
                              OR (w.priority = :priority
@@ -177,14 +184,17 @@ public class AgentRepository {
             .query(this::row)
             .optional();
     if (reserved.isPresent()) {
-      leaveLine(caller.callSid(), true);
+      // Served, not gone: if the agent does not pick up, the caller asks again in this place.
+      jdbc.sql("UPDATE agent_waiters SET served = TRUE WHERE call_sid = :callSid")
+          .param("callSid", caller.callSid())
+          .update();
     }
     return reserved;
   }
 
   /**
-   * Takes a caller out of line: when served, or when their call ended ({@code withCallback} false
-   * keeps a queued callback's place, which outlives the call). Returns whether they were in it.
+   * Takes a caller out of line when their call ended ({@code withCallback} false keeps a queued
+   * callback's place, which outlives the call). Returns whether they were in it.
    */
   public boolean leaveLine(String callSid, boolean withCallback) {
     return jdbc.sql(
@@ -206,7 +216,7 @@ public class AgentRepository {
   public List<InLine> line(Instant live) {
     return jdbc.sql(
             """
-            SELECT * FROM agent_waiters WHERE asked_at > :live
+            SELECT * FROM agent_waiters WHERE asked_at > :live AND NOT served
             ORDER BY priority DESC, waiting_since, call_sid
             """)
         .param("live", Timestamp.from(live))

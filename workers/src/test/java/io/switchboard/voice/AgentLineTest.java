@@ -146,6 +146,30 @@ class AgentLineTest {
     assertThat(agents.line(T0).stream().filter(c -> c.callSid().equals(one.callSid())))
         .extracting(InLine::waitingSince)
         .containsExactly(T0.plusSeconds(10));
+    assertThat(ask(caller(one.callSid(), skill, 0, T0.plusSeconds(34)), T0.plusSeconds(34)))
+        .isPresent();
+  }
+
+  @Test
+  void aCallerWhoseAgentDidNotPickUpAsksAgainInTheirOldPlace() {
+    String skill = skill();
+    agent("e1-" + skill, skill);
+    agent("e2-" + skill, skill);
+    agents.setAvailable("e2-" + skill, false, T0);
+    InLine first = caller("CAfirst" + skill, skill, 0, T0);
+    InLine second = caller("CAsecond" + skill, skill, 0, T0.plusSeconds(10));
+    Optional<AgentRow> served = ask(first, T0.plusSeconds(11));
+    assertThat(ask(second, T0.plusSeconds(12))).isEmpty(); // in line behind, nobody free
+    // Being served, the first caller is not listed as waiting while the agent rings.
+    assertThat(agents.line(T0).stream().map(InLine::callSid)).doesNotContain(first.callSid());
+
+    // The agent does not pick up; the node offers the caller again, as one who just arrived.
+    agents.setAvailable("e2-" + skill, true, T0.plusSeconds(30));
+    Optional<AgentRow> again =
+        ask(caller(first.callSid(), skill, 0, T0.plusSeconds(31)), T0.plusSeconds(31));
+
+    assertThat(served).get().extracting(AgentRow::id).isEqualTo("e1-" + skill);
+    assertThat(again).get().extracting(AgentRow::id).isEqualTo("e2-" + skill);
   }
 
   private Optional<AgentRow> ask(InLine caller, Instant at) {
