@@ -69,22 +69,24 @@ public class MessageMediaRepository {
    * Returns false when it was not stored (never, or erased already).
    */
   public boolean erase(String messageId, int index, String principal, Instant at) {
-    boolean erased =
-        jdbc.sql(
-                    """
-                UPDATE message_media SET state = 'erased', reason = 'erased on request',
-                  storage_ref = NULL, key_id = NULL, updated_at = :at
-                WHERE message_id = :id AND media_index = :index AND state = 'stored'
-                """)
-                .param("at", Timestamp.from(at))
-                .param("id", messageId)
-                .param("index", index)
-                .update()
-            == 1;
-    if (erased) {
-      audit(messageId, index, principal, "erase", at);
-    }
-    return erased;
+    // One statement, so that no medium is erased without its audit row.
+    return jdbc.sql(
+                """
+            WITH erased AS (
+              UPDATE message_media SET state = 'erased', reason = 'erased; see the access audit',
+                storage_ref = NULL, key_id = NULL, updated_at = :at
+              WHERE message_id = :id AND media_index = :index AND state = 'stored'
+              RETURNING message_id, media_index)
+            INSERT INTO message_media_access_audit (message_id, media_index, principal, action,
+              occurred_at)
+            SELECT message_id, media_index, :principal, 'erase', :at FROM erased
+            """)
+            .param("at", Timestamp.from(at))
+            .param("id", messageId)
+            .param("index", index)
+            .param("principal", principal)
+            .update()
+        == 1;
   }
 
   /** Records a refusal or a failure; a medium already stored (or erased) stays so. */

@@ -91,17 +91,6 @@ public class AgentRepository {
   }
 
   /**
-   * Reserves the best free agent with every skill: the highest priority, then the longest free. The
-   * same request id finds the agent it reserved before, so that a retry reserves no second one. A
-   * caller who asks without a place in line (no {@code waitingSince}) is served as one who just
-   * joined it.
-   */
-  public Optional<AgentRow> reserve(
-      List<String> skills, String callSid, String requestId, Instant at) {
-    return reserve(new InLine(callSid, skills, 0, at, false), requestId, at, Duration.ZERO);
-  }
-
-  /**
    * A caller's place in line.
    *
    * @param callSid the caller's call
@@ -114,10 +103,11 @@ public class AgentRepository {
       String callSid, List<String> skills, int priority, Instant waitingSince, boolean callback) {}
 
   /**
-   * Reserves the best free agent for a caller in line, unless a caller ahead of them (higher
-   * priority, or the same and waiting longer) who asked within {@code liveness} could take that
-   * agent: callers are served in order, and an agent only the later caller can use still goes to
-   * them. The caller keeps their place (the earliest {@code waitingSince} they gave) until their
+   * Reserves the best free agent for a caller in line (with every skill: the highest priority, then
+   * the longest free), unless a caller ahead of them (higher priority, or the same and waiting
+   * longer) who asked within {@code liveness} could take that agent: callers are served in order,
+   * and an agent only the later caller can use still goes to them; a zero {@code liveness} keeps no
+   * line. The caller keeps their place (the earliest {@code waitingSince} they gave) until their
    * call ends, also through an agent who does not pick up: served callers hold no agent back, and
    * ask again in their old place. A retry with the same request id finds the agent it reserved
    * before.

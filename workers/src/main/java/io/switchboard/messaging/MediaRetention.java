@@ -57,7 +57,7 @@ public class MediaRetention {
         log.warn("media retention could not read the media: {}", e.toString());
         return erased;
       }
-      int before0 = erased;
+      int erasedBefore = erased;
       for (String messageId : due) {
         try {
           erased += eraser.erase(messageId, PRINCIPAL);
@@ -66,7 +66,7 @@ public class MediaRetention {
               "media of message {} not erased, next sweep retries: {}", messageId, e.toString());
         }
       }
-      if (due.size() < BATCH || erased == before0) {
+      if (due.size() < BATCH || erased == erasedBefore) {
         break;
       }
     }

@@ -16,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,10 @@ public class FlowActivitiesImpl implements FlowActivities {
   private final JsonMapper json;
   private final Clock clock;
 
+  private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
+
   private final AgentLineProperties line;
+  private final AtomicLong lastForgotten = new AtomicLong();
 
   public FlowActivitiesImpl(
       AgentRepository agents,
@@ -104,11 +108,23 @@ public class FlowActivitiesImpl implements FlowActivities {
                 ? now
                 : Instant.ofEpochMilli(request.waitingSinceMillis()),
             request.callback());
-    agents.forgetLine(now.minus(line.forgetAfter()));
+    forgetOldCallers(now);
     return agents
         .reserve(caller, request.requestId(), now, line.liveness())
         .map(agent -> new Agent(agent.id(), agent.target(), agent.priority()))
         .orElse(null);
+  }
+
+  /**
+   * Deletes callers who stopped asking long ago, at most once a minute per worker: reservations run
+   * on every wait turn of every waiting caller, and the line only needs tidying now and then.
+   */
+  private void forgetOldCallers(Instant now) {
+    long previous = lastForgotten.get();
+    if (now.toEpochMilli() - previous >= FORGET_EVERY.toMillis()
+        && lastForgotten.compareAndSet(previous, now.toEpochMilli())) {
+      agents.forgetLine(now.minus(line.forgetAfter()));
+    }
   }
 
   @Override

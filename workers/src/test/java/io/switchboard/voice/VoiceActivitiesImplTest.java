@@ -94,7 +94,9 @@ class VoiceActivitiesImplTest {
     agents.save(
         new AgentRow("cb-a", "A", "client:a", java.util.List.of("cb"), 1, true, null, at), at);
     agents.setAvailable("cb-a", true, at);
-    assertThat(agents.reserve(java.util.List.of("cb"), "CA5", "r1", at)).isPresent();
+    AgentRepository.InLine caller =
+        new AgentRepository.InLine("CA5", java.util.List.of("cb"), 0, at, false);
+    assertThat(agents.reserve(caller, "r1", at, java.time.Duration.ZERO)).isPresent();
 
     boolean wrongReservation = agents.release("cb-a", "r2", at.plusSeconds(1));
     boolean freed = agents.release("cb-a", "r1", at.plusSeconds(2));

@@ -10,7 +10,7 @@ public enum InboundMediaState {
   REFUSED,
   /** Fetching or verifying failed within the retry policy. */
   FAILED,
-  /** Stored, then erased on request: the copy is gone, the row says what it was. */
+  /** Stored, then erased (on request, or past the retention period): the copy is gone. */
   ERASED;
 
   /** The column value. */
