@@ -165,6 +165,31 @@ class BulkMessagingPlatformIT {
   }
 
   @Test
+  void cancelRightAfterTheSendReachesTheMessageBeforeItsWorkflowRan() throws Exception {
+    String to = handset();
+    String key = key();
+    send(
+        key,
+        Map.of(
+            "to",
+            to,
+            "from",
+            FROM,
+            "body",
+            "Later",
+            "sendAt",
+            Instant.now().plus(Duration.ofHours(1)).toString()));
+
+    // No wait: the 202 promises the start, which may not have happened yet.
+    HttpResponse<String> cancelled =
+        request("POST", "/api/messages/" + key + "/cancel", null, null);
+
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(202);
+    awaitMessage(key, "canceled");
+    assertThat(handsetBodies(to)).isEmpty();
+  }
+
+  @Test
   void bulkSendAtTenPerSecondDeliversEveryoneNeverFasterThanTheSendersRate() throws Exception {
     String name = "bulk-" + UUID.randomUUID();
     putTemplate(name, "en", "Hi {{name}}, doors open at 8.", null);

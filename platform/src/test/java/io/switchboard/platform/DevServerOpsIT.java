@@ -557,6 +557,7 @@ class DevServerOpsIT extends PlatformTestSupport {
   private void awaitStatus(String workflowId, WorkflowExecutionStatus status, int seconds)
       throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    StartedWorkflows.await(workflows, workflowId, Duration.ofSeconds(seconds));
     while (true) {
       WorkflowExecutionStatus now =
           workflows

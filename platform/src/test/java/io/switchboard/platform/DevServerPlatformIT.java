@@ -170,6 +170,8 @@ class DevServerPlatformIT extends PlatformSliceIT {
         .contains("endpoint=\"/webhooks/voice\"")
         .contains("switchboard_call_ended_total{")
         .contains("status=\"completed\"")
+        .contains("switchboard_starts_backlog")
+        .contains("switchboard_starts_lag_seconds_bucket{")
         .contains("temporal_workflow_completed_total{")
         .contains("temporal_request_total{");
   }

@@ -233,6 +233,28 @@ class FaultMatrixIT {
     }
   }
 
+  @Test
+  @Order(10)
+  void sendsAcceptedWhileTemporalIsDownAreEachDeliveredOnceAfterIt() throws Exception {
+    FaultMatrixMessages messages = messages();
+    List<FaultMatrixMessages.Sent> sent;
+    services.stopTemporal();
+    try {
+      sent = messages.send(5);
+    } finally {
+      services.restartTemporal();
+    }
+    assertThat(sent)
+        .as("sends accepted with Temporal down")
+        .allMatch(FaultMatrixMessages.Sent::accepted);
+    assertClean(
+        messages.verify(
+            "Temporal down while sends are accepted",
+            sent,
+            "5 sends while the dev server was stopped: 202 on the commit, started after the"
+                + " restart"));
+  }
+
   private static void assertClean(Row row) {
     FaultMatrixReport.add(row);
     assertThat(row.lost()).as(row.scenario() + ": lost").isZero();

@@ -2,7 +2,13 @@ package io.switchboard.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.api.starts.PendingStart;
+import io.switchboard.api.starts.StartKind;
+import io.switchboard.api.starts.WorkflowLauncher;
+import io.switchboard.api.starts.WorkflowStarts;
 import io.switchboard.messaging.MessageDeliveryWorkflow;
+import io.switchboard.messaging.MessageRepository;
+import io.switchboard.messaging.MessageRequest;
 import io.switchboard.messaging.MessageState;
 import io.switchboard.messaging.MessageStatusEvent;
 import io.switchboard.messaging.MessageWorkflowIds;
@@ -13,7 +19,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +53,10 @@ class MessagingPlatformIT {
 
   @LocalServerPort int port;
   @Autowired WorkflowClient workflows;
+  @Autowired WorkflowStarts starts;
+  @Autowired WorkflowLauncher launcher;
+  @Autowired MessageRepository messages;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void sentMessageIsDeliveredToTheHandsetWithEveryStatusRecorded() throws Exception {
@@ -242,6 +255,70 @@ class MessagingPlatformIT {
         .isEqualTo(403);
     assertThat(request("GET", "/api/messages?limit=5", reader, null, null).statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void acceptedSendOwesItsStartOnlyUntilTheWorkflowHasIt() throws Exception {
+    String key = key();
+
+    assertThat(send(key, handset(), "Owed, then started.").statusCode()).isEqualTo(202);
+
+    StartedWorkflows.await(workflows, MessageWorkflowIds.message(key), Duration.ofSeconds(10));
+    awaitFinal(key);
+    assertThat(starts.find(MessageWorkflowIds.message(key))).isEmpty();
+  }
+
+  @Test
+  void startLeftOwedByAStoppedApiIsMadeByTheRelayAndDeliveredOnce() throws Exception {
+    String to = handset();
+    String key = key();
+    // What an api that stopped between the commit and the start leaves behind: the row and the
+    // owed start, committed, and no workflow.
+    messages.insertAccepted(key, "sms", FROM, to, 0, "GSM-7", 1, "owed", null, Instant.now());
+    starts.add(
+        launcher.pending(
+            MessageWorkflowIds.message(key),
+            StartKind.MESSAGE,
+            new MessageRequest(
+                key, "sms", FROM, to, "Left owed.", List.of(), null, null, 1, null, null, null)),
+        Duration.ZERO);
+
+    JsonNode message = awaitFinal(key);
+
+    assertThat(message.get("status").asString()).isEqualTo("delivered");
+    assertThat(handsetMessages(to)).isEqualTo(1);
+    assertThat(starts.find(MessageWorkflowIds.message(key))).isEmpty();
+  }
+
+  @Test
+  void startTemporalCannotTakeStaysOwedWithItsErrorAndBacksOff() throws Exception {
+    String workflowId = MessageWorkflowIds.message(key());
+    starts.add(
+        new PendingStart(
+            workflowId,
+            StartKind.MESSAGE,
+            "not a payload".getBytes(StandardCharsets.UTF_8),
+            Instant.now(),
+            0),
+        Duration.ZERO);
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (starts.find(workflowId).orElseThrow().attempts() == 0) {
+        assertThat(System.nanoTime()).as("relay attempt of " + workflowId).isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      Map<String, Object> owed =
+          jdbc.sql(
+                  "SELECT last_error, next_attempt_at > now() AS later FROM workflow_starts"
+                      + " WHERE workflow_id = :id")
+              .param("id", workflowId)
+              .query()
+              .singleRow();
+      assertThat((String) owed.get("last_error")).contains("unreadable input of " + workflowId);
+      assertThat(owed.get("later")).isEqualTo(true);
+    } finally {
+      starts.done(workflowId);
+    }
   }
 
   private HttpResponse<String> send(String key, String to, String text) throws Exception {

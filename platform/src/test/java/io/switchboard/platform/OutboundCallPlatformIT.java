@@ -239,9 +239,8 @@ class OutboundCallPlatformIT {
       assertThat(initiate(key, twimlCall(to, Map.of())).statusCode()).isEqualTo(202);
     }
     for (String key : keys) {
-      workflows
-          .newUntypedWorkflowStub(OutboundCallWorkflowIds.outboundCall(key))
-          .getResult(90, TimeUnit.SECONDS, OutboundCallState.class);
+      StartedWorkflows.result(
+          workflows, OutboundCallWorkflowIds.outboundCall(key), 90, OutboundCallState.class);
     }
     // When Twilio (the simulator) took each create, to the microsecond: the rate Twilio sees.
     List<Instant> created = createdAtTwilio(since, numbers);
@@ -678,9 +677,8 @@ class OutboundCallPlatformIT {
 
   /** The call once its workflow is done with it (the result waits; the records follow it). */
   JsonNode awaitEnded(String key) throws Exception {
-    workflows
-        .newUntypedWorkflowStub(OutboundCallWorkflowIds.outboundCall(key))
-        .getResult(60, TimeUnit.SECONDS, OutboundCallState.class);
+    StartedWorkflows.result(
+        workflows, OutboundCallWorkflowIds.outboundCall(key), 60, OutboundCallState.class);
     return get("/api/calls/" + key);
   }
 

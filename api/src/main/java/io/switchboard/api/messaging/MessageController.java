@@ -67,7 +67,9 @@ public class MessageController {
       description =
           "Accepted messages are delivered by a durable workflow: scheduled and quiet-hour waits,"
               + " consent (opted-out recipients fail with 21610 and no send), one send to Twilio"
-              + " whatever the retries, and status tracking. The same Idempotency-Key with the"
+              + " whatever the retries, and status tracking. The 202 comes once the message and"
+              + " its workflow's start are committed; the workflow starts a moment later (or,"
+              + " with Temporal unreachable, when it is back). The same Idempotency-Key with the"
               + " same body answers the same message; with another body, 422.")
   @ApiResponse(responseCode = "202", description = "Accepted; follow it at Location")
   @ApiResponse(

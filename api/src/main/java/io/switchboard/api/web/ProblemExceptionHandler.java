@@ -1,6 +1,7 @@
 package io.switchboard.api.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.api.starts.WorkflowStartPendingException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.sql.SQLException;
@@ -125,6 +126,22 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "database-unavailable",
                 "Service unavailable",
                 "The database is unavailable; nothing was recorded. Try again shortly."));
+  }
+
+  /**
+   * Temporal did not take a workflow a request needs now (a cancel right after its send): the
+   * request was not carried out, and asking again shortly will be.
+   */
+  @ExceptionHandler(WorkflowStartPendingException.class)
+  ResponseEntity<ProblemDetail> workflowStartPending(WorkflowStartPendingException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(
+            Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "workflow-unavailable",
+                "Service unavailable",
+                e.getMessage() + " Nothing was changed; try again shortly."));
   }
 
   /** The cause is logged for us; the caller gets no stack trace and no internal detail. */

@@ -42,7 +42,9 @@ public class OutboundCallController {
               + " the account's calls-per-second limit, once whatever the retries, again per the"
               + " retry policy when nobody answers. A person is handed to the flow (or hears the"
               + " TwiML); an answering machine gets the voicemail or a hang-up. Twilio's refusals"
-              + " (21214, 21215, 21216, …) end the call with their code. The same Idempotency-Key"
+              + " (21214, 21215, 21216, …) end the call with their code. The 202 comes once the"
+              + " call and its workflow's start are committed; the workflow starts a moment later"
+              + " (or, with Temporal unreachable, when it is back). The same Idempotency-Key"
               + " with the same body answers the same call; with another body, 422.")
   @ApiResponse(responseCode = "202", description = "Accepted; follow it at Location")
   @ApiResponse(

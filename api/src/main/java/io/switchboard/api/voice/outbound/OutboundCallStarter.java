@@ -1,18 +1,16 @@
 package io.switchboard.api.voice.outbound;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.api.messaging.IdempotencyConflictException;
-import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.api.starts.PendingStart;
+import io.switchboard.api.starts.StartDispatcher;
+import io.switchboard.api.starts.StartKind;
+import io.switchboard.api.starts.WorkflowLauncher;
+import io.switchboard.api.starts.WorkflowStarts;
 import io.switchboard.ops.NumberFingerprint;
 import io.switchboard.voice.outbound.OutboundCallRecord;
 import io.switchboard.voice.outbound.OutboundCallRepository;
 import io.switchboard.voice.outbound.OutboundCallRequest;
-import io.switchboard.voice.outbound.OutboundCallWorkflow;
 import io.switchboard.voice.outbound.OutboundCallWorkflowIds;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,38 +18,58 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts a call exactly once per idempotency key: the row (with the request's hash) is the durable
- * record of the key, and the workflow id {@code outbound-call:{key}} makes the start idempotent
- * too.
+ * record of the key, and it commits with the workflow's start owed ({@link WorkflowStarts}), so the
+ * 202 waits for PostgreSQL only; the workflow id {@code outbound-call:{key}} makes the start
+ * idempotent too.
  */
 @Component
 class OutboundCallStarter {
 
   private final OutboundCallRepository calls;
-  private final WorkflowClient client;
-  private final String taskQueue;
+  private final WorkflowStarts starts;
+  private final WorkflowLauncher launcher;
+  private final StartDispatcher dispatcher;
+  private final TransactionTemplate transaction;
   private final Clock clock;
-  private final MeterRegistry meters;
   private final NumberFingerprint fingerprint;
 
   OutboundCallStarter(
       OutboundCallRepository calls,
-      WorkflowClient client,
-      SwitchboardProperties properties,
+      WorkflowStarts starts,
+      WorkflowLauncher launcher,
+      StartDispatcher dispatcher,
+      PlatformTransactionManager transactions,
       Clock clock,
-      MeterRegistry meters,
       NumberFingerprint fingerprint) {
     this.fingerprint = fingerprint;
     this.calls = calls;
-    this.client = client;
-    this.taskQueue = properties.taskQueues().voice();
+    this.starts = starts;
+    this.launcher = launcher;
+    this.dispatcher = dispatcher;
+    this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
-    this.meters = meters;
   }
 
   OutboundCallRecord accept(OutboundCallRequest request) {
+    // Not part of the request's hash: the fingerprint is for ops' search by number only.
+    PendingStart start =
+        launcher.pending(
+            OutboundCallWorkflowIds.outboundCall(request.id()),
+            StartKind.OUTBOUND_CALL,
+            request.withParticipantFingerprint(fingerprint.of(request.to())));
+    Accepted accepted = transaction.execute(status -> record(request, start));
+    if (accepted.owed()) {
+      dispatcher.afterCommit(start);
+    }
+    return accepted.row();
+  }
+
+  private Accepted record(OutboundCallRequest request, PendingStart start) {
     String hash = hash(request);
     calls.insertAccepted(
         request.id(),
@@ -69,36 +87,13 @@ class OutboundCallStarter {
               + " repeat the original request exactly.");
     }
     // Once the workflow has moved the call on, it exists; starting again could only call again
-    // after Temporal forgot the closed workflow, which is what the row prevents.
-    if ("accepted".equals(row.status())) {
-      start(request);
-    }
-    return row;
+    // after Temporal forgot the closed workflow, which is what the row prevents. While the row is
+    // still accepted, owing the start again is harmless: a started workflow is not restarted.
+    boolean owed = "accepted".equals(row.status()) && starts.add(start, dispatcher.hold());
+    return new Accepted(row, owed);
   }
 
-  private void start(OutboundCallRequest request) {
-    WorkflowOptions options =
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(OutboundCallWorkflowIds.outboundCall(request.id()))
-            .setTaskQueue(taskQueue)
-            .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .build();
-    OutboundCallWorkflow call = client.newWorkflowStub(OutboundCallWorkflow.class, options);
-    try {
-      // Not part of the request's hash: the fingerprint is for ops' search by number only.
-      WorkflowClient.start(
-          call::place, request.withParticipantFingerprint(fingerprint.of(request.to())));
-      meters
-          .counter(
-              "switchboard.outbound.calls.initiated",
-              "mode",
-              request.flowName() != null ? "flow" : "twiml")
-          .increment();
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      // The same request again while (or after) its workflow runs: nothing more to do.
-    }
-  }
+  private record Accepted(OutboundCallRecord row, boolean owed) {}
 
   /**
    * The request's fingerprint: a record's text form is complete and its metadata sorted. Fields
