@@ -115,6 +115,13 @@ class IvrRoutingPlatformIT {
     assertThat(line).contains(firstSid).contains(secondSid);
     assertThat(line.indexOf(firstSid)).isLessThan(line.indexOf(secondSid));
 
+    // Each heard their place in our line (the simulator's QueuePosition is always 1).
+    assertThat(firstTranscript)
+        .contains("All our agents are busy. You are number 1 in the queue.")
+        .doesNotContain("You are number 2 in the queue.");
+    assertThat(secondTranscript)
+        .contains("All our agents are busy. You are number 2 in the queue.");
+
     assertThat(free.statusCode()).as(free.body()).isEqualTo(200);
     assertThat(firstTranscript).contains("Dials the client fifo" + id);
     assertThat(secondTranscript).doesNotContain("Dials the client fifo" + id);

@@ -183,6 +183,31 @@ public class AgentRepository {
   }
 
   /**
+   * How many callers are ahead of this one for the agents who could serve them: callers in line who
+   * asked since {@code live}, not served, first by priority then time waited, and who need the same
+   * skills or could be served by an agent this caller could be. Empty when the caller is not in
+   * line (no line kept, or already gone).
+   */
+  public Optional<Integer> ahead(String callSid, Instant live) {
+    return jdbc.sql(
+            """
+            SELECT (SELECT count(*) FROM agent_waiters w
+                    WHERE w.call_sid <> me.call_sid AND w.asked_at > :live AND NOT w.served
+                      AND (w.priority > me.priority
+                           OR (w.priority = me.priority
+                               AND (w.waiting_since, w.call_sid) < (me.waiting_since, me.call_sid)))
+                      AND (w.skills = me.skills
+                           OR EXISTS (SELECT 1 FROM agents a
+                                      WHERE a.skills @> me.skills AND a.skills @> w.skills)))
+            FROM agent_waiters me WHERE me.call_sid = :callSid
+            """)
+        .param("callSid", callSid)
+        .param("live", Timestamp.from(live))
+        .query(Integer.class)
+        .optional();
+  }
+
+  /**
    * Takes a caller out of line when their call ended ({@code withCallback} false keeps a queued
    * callback's place, which outlives the call). Returns whether they were in it.
    */

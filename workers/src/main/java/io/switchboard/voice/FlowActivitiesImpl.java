@@ -6,6 +6,7 @@ import io.switchboard.voice.flow.AgentRelease;
 import io.switchboard.voice.flow.AgentRequest;
 import io.switchboard.voice.flow.ConsentRecord;
 import io.switchboard.voice.flow.DecisionRequest;
+import io.switchboard.voice.flow.LinePlace;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.URI;
@@ -98,7 +99,21 @@ public class FlowActivitiesImpl implements FlowActivities {
 
   @Override
   public Agent reserveAgent(AgentRequest request) {
+    return reserve(request, clock.instant());
+  }
+
+  @Override
+  public LinePlace reserveAgentInLine(AgentRequest request) {
     Instant now = clock.instant();
+    Agent agent = reserve(request, now);
+    if (agent != null || line.liveness().isZero()) {
+      return new LinePlace(agent, null);
+    }
+    return new LinePlace(
+        null, agents.ahead(request.callSid(), now.minus(line.liveness())).orElse(null));
+  }
+
+  private Agent reserve(AgentRequest request, Instant now) {
     AgentRepository.InLine caller =
         new AgentRepository.InLine(
             request.callSid(),

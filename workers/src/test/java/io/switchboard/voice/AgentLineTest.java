@@ -172,6 +172,31 @@ class AgentLineTest {
     assertThat(again).get().extracting(AgentRow::id).isEqualTo("e2-" + skill);
   }
 
+  @Test
+  void aCallerIsToldTheirPlaceAmongTheCallersAheadForTheSameAgents() {
+    String skill = skill();
+    agent("f-" + skill, skill);
+    agents.setAvailable("f-" + skill, false, T0);
+    InLine first = caller("CAf1" + skill, skill, 0, T0);
+    InLine second = caller("CAf2" + skill, skill, 0, T0.plusSeconds(10));
+    InLine vip = caller("CAfv" + skill, skill, 10, T0.plusSeconds(20));
+    // Waiting longest, but for agents none of whom could serve the others: not ahead of them.
+    InLine elsewhere = caller("CAfe" + skill, skill(), 0, T0.minusSeconds(60));
+    ask(first, T0.plusSeconds(21));
+    ask(second, T0.plusSeconds(22));
+    ask(vip, T0.plusSeconds(23));
+    ask(elsewhere, T0.plusSeconds(24));
+    Instant live = T0.plusSeconds(25).minus(LIVE);
+
+    assertThat(agents.ahead(vip.callSid(), live)).contains(0);
+    assertThat(agents.ahead(first.callSid(), live)).contains(1);
+    assertThat(agents.ahead(second.callSid(), live)).contains(2);
+    assertThat(agents.ahead(elsewhere.callSid(), live)).contains(0);
+    assertThat(agents.ahead("CAnot-in-line" + skill, live)).isEmpty();
+    // The first caller stops asking (hung up unnoticed): past the window, nobody counts them.
+    assertThat(agents.ahead(second.callSid(), T0.plusSeconds(21).plusMillis(500))).contains(1);
+  }
+
   private Optional<AgentRow> ask(InLine caller, Instant at) {
     return agents.reserve(caller, UUID.randomUUID().toString(), at, LIVE);
   }

@@ -5,6 +5,7 @@ import io.switchboard.voice.flow.AgentRelease;
 import io.switchboard.voice.flow.AgentRequest;
 import io.switchboard.voice.flow.ConsentRecord;
 import io.switchboard.voice.flow.DecisionRequest;
+import io.switchboard.voice.flow.LinePlace;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
@@ -22,6 +23,13 @@ public interface FlowActivities {
   /** Reserves the best free agent with every skill, or null; a retry returns the same agent. */
   @ActivityMethod
   Agent reserveAgent(AgentRequest request);
+
+  /**
+   * Reserves as {@link #reserveAgent} does; when no agent is free, also counts the callers ahead in
+   * line (null without a line). A retry returns the same agent.
+   */
+  @ActivityMethod
+  LinePlace reserveAgentInLine(AgentRequest request);
 
   /** Makes an agent available again whose reservation was not used; a repeat changes nothing. */
   @ActivityMethod

@@ -5,6 +5,7 @@ import io.switchboard.voice.flow.AgentRequest;
 import io.switchboard.voice.flow.ConsentRecord;
 import io.switchboard.voice.flow.DecisionRequest;
 import io.switchboard.voice.flow.FlowServices;
+import io.switchboard.voice.flow.LinePlace;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -75,6 +76,25 @@ final class SessionFlowServices implements FlowServices {
     } catch (ActivityFailure failure) {
       log.warn("agent reservation failed, the caller waits in the queue");
       return null;
+    }
+  }
+
+  /**
+   * Sessions from before the line's position was said ({@code line-position}) ask as they did, and
+   * hear Twilio's position.
+   */
+  @Override
+  public LinePlace reserveAgentInLine(AgentRequest request) {
+    if (Workflow.getVersion("line-position", Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return new LinePlace(reserveAgent(request), null);
+    }
+    AgentRequest identified = request.withRequestId(Workflow.randomUUID().toString());
+    try {
+      return agents.reserveAgentInLine(identified);
+    } catch (ActivityFailure failure) {
+      log.warn("agent reservation failed, the caller waits in the queue");
+      return new LinePlace(null, null);
     }
   }
 

@@ -84,6 +84,13 @@ class CallSessionCallbackTest {
       mock(OutboundCallActivities.class, withSettings().withoutAnnotations());
 
   private void start(TestWorkflowEnvironment env, Worker worker) {
+    // A wait turn asks with its place in line; the scripted agents answer both kinds of ask.
+    org.mockito.Mockito.lenient()
+        .when(flowActivities.reserveAgentInLine(any()))
+        .thenAnswer(
+            ask ->
+                new io.switchboard.voice.flow.LinePlace(
+                    flowActivities.reserveAgent(ask.getArgument(0)), null));
     worker.registerActivitiesImplementations(voice, flowActivities, outbound);
     env.start();
   }

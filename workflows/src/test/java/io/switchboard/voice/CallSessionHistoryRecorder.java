@@ -91,6 +91,24 @@ class CallSessionHistoryRecorder {
         });
   }
 
+  /** Since the line's position (line-position): the hold says our line's place, not Twilio's. */
+  @Test
+  void recordFlowRoutingWithTheLinesPosition() throws Exception {
+    record(
+        "flow-routing-v8-line-position.json",
+        (client, worker) -> {
+          CallSessionWorkflowTest.answer(
+              client, worker, CallSessionFlowTest.call("CA100", CallSessionRoutingTest.CONTACT));
+          CallSessionWorkflow session = session(client);
+          session.nextInstruction(CallSessionFlowTest.action("CA100", "consent", "1"));
+          session.nextInstruction(queue("sales.wait", "QueueTime", "5"));
+          session.nextInstruction(queue("sales.wait", "QueueTime", "15"));
+          session.nextInstruction(queue("sales", "QueueResult", "leave"));
+          session.nextInstruction(queue("sales", "DialCallStatus", "completed"));
+          session.callStatusChanged(new CallStatusEvent("CA100", "completed", 90, 8));
+        });
+  }
+
   /**
    * Since continue-as-new: the first run of a long session, which ends by continuing as new, and
    * the run that goes on from its snapshot.
@@ -244,6 +262,14 @@ class CallSessionHistoryRecorder {
       return ++reservations < 3
           ? null
           : new io.switchboard.voice.flow.Agent("alice", "client:alice", 5);
+    }
+
+    /** Two callers ahead while no agent is free. */
+    @Override
+    public io.switchboard.voice.flow.LinePlace reserveAgentInLine(
+        io.switchboard.voice.flow.AgentRequest request) {
+      io.switchboard.voice.flow.Agent agent = reserveAgent(request);
+      return new io.switchboard.voice.flow.LinePlace(agent, agent == null ? 2 : null);
     }
 
     @Override

@@ -47,6 +47,13 @@ class CallSessionRoutingTest {
       mock(FlowActivities.class, withSettings().withoutAnnotations());
 
   private void start(TestWorkflowEnvironment env, Worker worker) {
+    // A wait turn asks with its place in line; the scripted agents answer both kinds of ask.
+    org.mockito.Mockito.lenient()
+        .when(flowActivities.reserveAgentInLine(any()))
+        .thenAnswer(
+            ask ->
+                new io.switchboard.voice.flow.LinePlace(
+                    flowActivities.reserveAgent(ask.getArgument(0)), null));
     worker.registerActivitiesImplementations(
         mock(VoiceActivities.class, withSettings().withoutAnnotations()), flowActivities);
     env.start();
@@ -105,6 +112,28 @@ class CallSessionRoutingTest {
         .containsOnly(asks.getAllValues().get(0).waitingSinceMillis());
     assertThat(asks.getAllValues()).noneMatch(AgentRequest::callback);
     end(client, "CA2");
+  }
+
+  @Test
+  void theHoldSaysTheCallersPlaceInOurLineNotTwiliosQueueOrder(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(flowActivities.decide(any())).thenReturn("sales");
+    when(flowActivities.reserveAgent(any())).thenReturn(null);
+    start(env, worker);
+    // Three callers ahead in our line (a priority caller among them), whatever Twilio's queue says.
+    org.mockito.Mockito.doReturn(new io.switchboard.voice.flow.LinePlace(null, 3))
+        .when(flowActivities)
+        .reserveAgentInLine(any());
+    CallSessionWorkflowTest.answer(client, worker, CallSessionFlowTest.call("CA5", CONTACT));
+    CallSessionWorkflow session = session(client, "CA5");
+    session.nextInstruction(CallSessionFlowTest.action("CA5", "consent", ""));
+
+    VoiceInstruction hold = session.nextInstruction(waitTurn("CA5", "sales.wait"));
+
+    assertThat(hold.verbs())
+        .contains(
+            new VoiceInstruction.Say("All our agents are busy. You are number 4 in the queue."));
+    end(client, "CA5");
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Timer;
 import io.switchboard.api.inbox.InboxProperties;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -31,7 +30,7 @@ public class StartDispatcher implements DisposableBean {
   private final InboxProperties properties;
   private final Clock clock;
   private final Timer lag;
-  private final ExecutorService pool;
+  private final ThreadPoolExecutor pool;
 
   StartDispatcher(
       WorkflowStarts starts,
@@ -62,6 +61,14 @@ public class StartDispatcher implements DisposableBean {
               thread.setDaemon(true);
               return thread;
             });
+  }
+
+  /**
+   * Whether this api's pool still has starts waiting: the relay leaves their rows alone meanwhile,
+   * rather than start the same workflows a second time beside it.
+   */
+  boolean busy() {
+    return !pool.getQueue().isEmpty();
   }
 
   /** How long the relay leaves a new start to {@link #afterCommit}. */

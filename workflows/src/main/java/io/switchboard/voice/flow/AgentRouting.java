@@ -100,17 +100,19 @@ final class AgentRouting {
       escalated = true;
       return List.of(new VoiceInstruction.Leave());
     }
+    LinePlace place = new LinePlace(reserved, null);
     if (reserved == null) {
-      reserved = services.reserveAgent(ask(node, enqueuedAtMillis));
+      place = services.reserveAgentInLine(ask(node, enqueuedAtMillis));
+      reserved = place.agent();
     }
     if (reserved != null) {
       return List.of(new VoiceInstruction.Leave());
     }
     List<Verb> verbs = new ArrayList<>();
-    String position = params.get("QueuePosition");
+    // Our line, not Twilio's queue order: a caller with a higher priority is served first.
+    String position = place.position(params.get("QueuePosition"));
     String text = node.say() == null ? POSITION : node.say();
-    verbs.add(
-        new VoiceInstruction.Say(text.replace("{{position}}", position == null ? "1" : position)));
+    verbs.add(new VoiceInstruction.Say(text.replace("{{position}}", position)));
     CallbackOption offer = node.callback();
     if (offer != null) {
       // Without a key pressed Twilio goes on with the hold music below, still in the queue.

@@ -30,6 +30,15 @@ public interface FlowServices {
   /** Reserves the best free agent with every skill asked for, or null when none is free. */
   Agent reserveAgent(AgentRequest request);
 
+  /**
+   * A wait turn's ask: reserves an agent as {@link #reserveAgent} does, and else says how many
+   * callers are ahead. Without a line (here: any service but a call session's) the position is
+   * unknown.
+   */
+  default LinePlace reserveAgentInLine(AgentRequest request) {
+    return new LinePlace(reserveAgent(request), null);
+  }
+
   /** Keeps the caller's answer to the recording-consent question. */
   void recordConsent(ConsentRecord consent);
 }
