@@ -198,6 +198,23 @@ public class Inbox {
         .single();
   }
 
+  /**
+   * Deletes up to {@code limit} of the oldest settled events received before {@code before};
+   * pending ones stay whatever their age, since they have not reached their workflow yet.
+   */
+  public int prune(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            DELETE FROM webhook_events WHERE id IN (
+                SELECT id FROM webhook_events
+                WHERE received_at < :before AND dispatch_state <> 'PENDING'
+                ORDER BY received_at LIMIT :limit)
+            """)
+        .param("before", at(before))
+        .param("limit", limit)
+        .update();
+  }
+
   public long backlog() {
     return jdbc.sql("SELECT count(*) FROM webhook_events WHERE dispatch_state = 'PENDING'")
         .query(Long.class)
