@@ -115,7 +115,7 @@ class IvrRoutingPlatformIT {
     assertThat(line).contains(firstSid).contains(secondSid);
     assertThat(line.indexOf(firstSid)).isLessThan(line.indexOf(secondSid));
 
-    // Each heard their place in our line (the simulator's QueuePosition is always 1).
+    // Each heard their place in the line.
     assertThat(firstTranscript)
         .contains("All our agents are busy. You are number 1 in the queue.")
         .doesNotContain("You are number 2 in the queue.");
@@ -128,6 +128,39 @@ class IvrRoutingPlatformIT {
     assertThat(send("GET", "/api/agents/fifo-" + id, KEY, null).body())
         .contains("\"reservedFor\":\"" + firstSid + "\"");
     assertThat(send("GET", "/api/agent-line", null, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aPriorityCallerWhoJoinedTheQueueSecondIsToldTheyAreFirst() throws Exception {
+    String id = suffix();
+    String skill = "prio" + id;
+    putAgent("prio-" + id, "client:prio" + id, skill, 1, false);
+    String flow =
+        """
+        {'start':'%1$s','nodes':[
+         {'id':'%1$s','type':'route','skills':['%2$s'],'queue':'q%3$s','priority':%4$d,
+          'next':'bye'},
+         {'id':'bye','type':'hangup','say':'Thanks for waiting.'}]}
+        """;
+    String regular = publishAndMap(flow.formatted("r" + id, skill, id, 0));
+    String vip = publishAndMap(flow.formatted("v" + id, skill, id, 50));
+
+    CompletableFuture<String> first =
+        CompletableFuture.supplyAsync(() -> callUnchecked(regular, List.of("queue:wait:12:500")));
+    awaitWebhook("r" + id + ".wait");
+    String vipTranscript = callUnchecked(vip, List.of("queue:wait:3:500"));
+    String firstTranscript = first.get(60, TimeUnit.SECONDS);
+
+    // Twilio counts arrivals in its queue: the VIP is second there, first in our line.
+    String vipSid = jsonField(vipTranscript, "callSid");
+    assertThat(send("GET", "/api/webhook-events?sid=" + vipSid, KEY, null).body())
+        .contains("\"QueuePosition\":\"2\"");
+    assertThat(vipTranscript)
+        .contains("You are number 1 in the queue.")
+        .doesNotContain("You are number 2 in the queue.");
+    assertThat(firstTranscript)
+        .contains("You are number 1 in the queue.")
+        .contains("You are number 2 in the queue.");
   }
 
   @Test

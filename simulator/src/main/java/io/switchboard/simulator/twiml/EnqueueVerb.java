@@ -38,12 +38,18 @@ final class EnqueueVerb {
     if (waitUrl == null) {
       session.verb("play", "Plays Twilio's default hold music");
     } else if (!result.equals("hangup")) {
-      for (int round = 0; round < hold.documents() && result.equals("bridged"); round++) {
-        if (round > 0) {
-          hold.pause();
+      String callSid = session.call().callSid();
+      QueueMembers.join(queueSid, callSid);
+      try {
+        for (int round = 0; round < hold.documents() && result.equals("bridged"); round++) {
+          if (round > 0) {
+            hold.pause();
+          }
+          long waited = session.simulatedSeconds() - enqueuedAt;
+          result = runWaitDocument(session, loader, enqueue, waitUrl, queueSid, waited);
         }
-        long waited = session.simulatedSeconds() - enqueuedAt;
-        result = runWaitDocument(session, loader, enqueue, waitUrl, queueSid, waited);
+      } finally {
+        QueueMembers.leave(queueSid, callSid);
       }
     }
     long waited = session.simulatedSeconds() - enqueuedAt;
@@ -78,10 +84,11 @@ final class EnqueueVerb {
       throws TwimlFailure {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("QueueSid", queueSid);
-    params.put("QueuePosition", "1");
+    String callSid = session.call().callSid();
+    params.put("QueuePosition", String.valueOf(QueueMembers.position(queueSid, callSid)));
     params.put("QueueTime", String.valueOf(waited));
     params.put("AvgQueueTime", "0");
-    params.put("CurrentQueueSize", "1");
+    params.put("CurrentQueueSize", String.valueOf(QueueMembers.size(queueSid)));
     params.put("MaxQueueSize", "1000");
     String url = TwimlUrls.resolve(session.documentUrl(), waitUrl);
     String documentUrl = session.documentUrl();

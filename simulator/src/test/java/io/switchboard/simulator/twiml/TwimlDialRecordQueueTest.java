@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.simulator.voice.CallContext;
 import io.switchboard.simulator.voice.CallTranscript;
 import io.switchboard.simulator.voice.CallerScript;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TwimlDialRecordQueueTest extends TwimlTestSupport {
@@ -158,6 +160,60 @@ class TwimlDialRecordQueueTest extends TwimlTestSupport {
         .contains("Please hold")
         .contains("leaves the queue")
         .contains("Support is closed");
+  }
+
+  @Test
+  void aSecondCallerInTheQueueIsToldTheirPlaceAndTheQueueSize() throws Exception {
+    java.util.concurrent.CountDownLatch firstHolds = new java.util.concurrent.CountDownLatch(1);
+    app.twiml("/queue", "<Enqueue waitUrl=\"/hold\">lineup</Enqueue>")
+        .route(
+            "/hold",
+            params -> {
+              firstHolds.countDown();
+              return FakeTwilioApp.Answer.twiml(
+                  FakeTwilioApp.response(
+                      params.get("CallSid").startsWith("CA2") ? "<Leave/>" : "<Say>Hold</Say>"));
+            });
+    CallContext first = inbound("/queue");
+    CallContext second =
+        new CallContext(
+            "CA" + "2".repeat(32),
+            first.accountSid(),
+            first.from(),
+            first.to(),
+            first.direction(),
+            first.url(),
+            first.method(),
+            null,
+            null,
+            null,
+            null);
+
+    java.util.concurrent.CompletableFuture<CallTranscript> holding =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> runner.run(first, new CallerScript(List.of("queue:wait:8:100"), 0), effects));
+    firstHolds.await(5, java.util.concurrent.TimeUnit.SECONDS);
+    runner.run(second, new CallerScript(List.of("queue:wait:1:0"), 0), effects);
+    holding.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    List<Map<String, String>> holds =
+        app.received().stream()
+            .filter(r -> r.path().equals("/hold"))
+            .map(FakeTwilioApp.Received::params)
+            .toList();
+    assertThat(holds)
+        .filteredOn(params -> params.get("CallSid").equals(second.callSid()))
+        .singleElement()
+        .satisfies(
+            params ->
+                assertThat(params)
+                    .containsEntry("QueuePosition", "2")
+                    .containsEntry("CurrentQueueSize", "2"));
+    assertThat(holds)
+        .filteredOn(params -> params.get("CallSid").equals(first.callSid()))
+        .extracting(params -> params.get("QueuePosition"))
+        .containsOnly("1");
+    assertThat(holds.get(holds.size() - 1)).containsEntry("CurrentQueueSize", "1");
   }
 
   @Test
