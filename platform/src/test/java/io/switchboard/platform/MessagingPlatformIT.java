@@ -316,6 +316,23 @@ class MessagingPlatformIT {
               .singleRow();
       assertThat((String) owed.get("last_error")).contains("unreadable input of " + workflowId);
       assertThat(owed.get("later")).isEqualTo(true);
+      // Ops see it, with why, and without the request's contents.
+      HttpResponse<String> listed =
+          request("GET", "/api/ops/workflow-starts?limit=500", API_KEY, null, null);
+      assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+      JsonNode row =
+          json.readTree(listed.body())
+              .valueStream()
+              .filter(start -> start.get("workflowId").asString().equals(workflowId))
+              .findFirst()
+              .orElseThrow();
+      assertThat(row.get("kind").asString()).isEqualTo("MESSAGE");
+      assertThat(row.get("attempts").asInt()).isPositive();
+      assertThat(row.get("lastError").asString()).contains("unreadable input");
+      assertThat(row.has("input")).isFalse();
+      assertThat(
+              request("GET", "/api/ops/workflow-starts?limit=0", API_KEY, null, null).statusCode())
+          .isEqualTo(400);
     } finally {
       starts.done(workflowId);
     }

@@ -107,6 +107,45 @@ public class WorkflowStarts {
         .toList();
   }
 
+  /**
+   * A start still owed, as ops see it: never its input, which holds numbers and bodies.
+   *
+   * @param workflowId the workflow to start
+   * @param kind what it is for
+   * @param acceptedAt when the request was accepted
+   * @param attempts starts tried and failed
+   * @param nextAttemptAt when the relay may try next (the end of the pool's hold, a lease, or a
+   *     backoff)
+   * @param lastError why the last attempt failed, if one did
+   */
+  public record Owed(
+      String workflowId,
+      StartKind kind,
+      Instant acceptedAt,
+      int attempts,
+      Instant nextAttemptAt,
+      String lastError) {}
+
+  /** The oldest starts still owed, oldest first. */
+  public List<Owed> owed(int limit) {
+    return jdbc.sql(
+            """
+            SELECT workflow_id, kind, accepted_at, attempts, next_attempt_at, last_error
+            FROM workflow_starts ORDER BY accepted_at, workflow_id LIMIT :limit
+            """)
+        .param("limit", limit)
+        .query(
+            (rs, row) ->
+                new Owed(
+                    rs.getString("workflow_id"),
+                    StartKind.valueOf(rs.getString("kind")),
+                    rs.getObject("accepted_at", OffsetDateTime.class).toInstant(),
+                    rs.getInt("attempts"),
+                    rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("last_error")))
+        .list();
+  }
+
   public long backlog() {
     return jdbc.sql("SELECT count(*) FROM workflow_starts").query(Long.class).single();
   }
