@@ -50,10 +50,13 @@ final class LiveCall {
   }
 
   View view(int since) {
+    // Whether the call ended is read before its steps: a call that ended has recorded every step,
+    // so a view with the transcript also has them all, and its next index is final.
+    CallTranscript transcript = finished();
     List<TranscriptEntry> all = List.copyOf(entries);
     int from = Math.max(0, Math.min(since, all.size()));
     return new View(
-        callSid(all), all.subList(from, all.size()), all.size(), caller.waitingFor(), finished());
+        callSid(all), all.subList(from, all.size()), all.size(), caller.waitingFor(), transcript);
   }
 
   private CallTranscript finished() {
