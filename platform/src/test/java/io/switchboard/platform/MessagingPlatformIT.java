@@ -291,17 +291,31 @@ class MessagingPlatformIT {
   }
 
   @Test
-  void startTemporalCannotTakeStaysOwedWithItsErrorAndBacksOff() throws Exception {
+  void startTemporalCannotTakeStaysOwedWithItsErrorAndBacksOffWithoutHoldingUpOthers()
+      throws Exception {
     String workflowId = MessageWorkflowIds.message(key());
+    // Older than anything else owed, so the relay meets it first on every pass.
     starts.add(
         new PendingStart(
             workflowId,
             StartKind.MESSAGE,
             "not a payload".getBytes(StandardCharsets.UTF_8),
-            Instant.now(),
+            Instant.now().minusSeconds(60),
             0),
         Duration.ZERO);
+    String to = handset();
+    String behind = key();
+    messages.insertAccepted(behind, "sms", FROM, to, 0, "GSM-7", 1, "owed", null, Instant.now());
+    starts.add(
+        launcher.pending(
+            MessageWorkflowIds.message(behind),
+            StartKind.MESSAGE,
+            new MessageRequest(
+                behind, "sms", FROM, to, "Behind.", List.of(), null, null, 1, null, null, null)),
+        Duration.ZERO);
     try {
+      // One bad start does not hold up the ones behind it.
+      assertThat(awaitFinal(behind).get("status").asString()).isEqualTo("delivered");
       long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
       while (starts.find(workflowId).orElseThrow().attempts() == 0) {
         assertThat(System.nanoTime()).as("relay attempt of " + workflowId).isLessThan(deadline);

@@ -18,6 +18,7 @@ public class StartRelay {
   private static final Logger log = LoggerFactory.getLogger(StartRelay.class);
   private static final int BATCH = 100;
   private static final int MAX_BATCHES_PER_RUN = 50;
+  private static final int GIVE_UP_AFTER_FAILURES = 3;
 
   private final WorkflowStarts starts;
   private final StartDispatcher dispatcher;
@@ -43,9 +44,12 @@ public class StartRelay {
         log.warn("start relay could not read the owed starts: {}", e.toString());
         return;
       }
+      int failedInARow = 0;
       for (PendingStart start : due) {
-        if (!dispatcher.settle(start)) {
-          // Temporal is not taking starts: the rest keep their lease and come back after it.
+        failedInARow = dispatcher.settle(start) ? 0 : failedInARow + 1;
+        if (failedInARow == GIVE_UP_AFTER_FAILURES) {
+          // Temporal is not taking starts: the rest keep their lease and come back after it. One
+          // failure alone may be the row's own (an input that cannot be read), not Temporal's.
           return;
         }
       }
