@@ -113,6 +113,11 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   private final LocalActivityOptions localOptions =
       LocalActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
+          // Without a schedule-to-close timeout (or a maximum of attempts), the SDK takes a local
+          // activity's retry policy as not set and never retries it: a PostgreSQL restart then
+          // failed the message at its first write (found by the fault matrix, 2026-12-03). A
+          // week of retries, a minute apart, rides out any outage ops would fix.
+          .setScheduleToCloseTimeout(Duration.ofDays(7))
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofSeconds(1))

@@ -148,6 +148,30 @@ class MessageDeliveryWorkflowTest {
   }
 
   @Test
+  void aDatabaseOutageAtTheFirstWritesIsRiddenOutNotAFailedMessage(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    // PostgreSQL restarting: the accepted row and the consent check fail, then work again.
+    org.mockito.Mockito.doThrow(new IllegalStateException("terminating connection"))
+        .doNothing()
+        .when(activities)
+        .recordAccepted(any());
+    when(activities.isOptedOut(any()))
+        .thenThrow(new IllegalStateException("terminating connection"))
+        .thenThrow(new IllegalStateException("connection refused"))
+        .thenReturn(false);
+    when(activities.send(any())).thenReturn(event("queued"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    MessageDeliveryWorkflow delivery = start(client, worker, request("k-db"));
+    delivery.messageStatusChanged(event("delivered"));
+
+    assertThat(result(delivery).status()).isEqualTo("delivered");
+    verify(activities, org.mockito.Mockito.times(3)).isOptedOut(any());
+    verify(activities).send(any());
+  }
+
+  @Test
   void optedOutRecipientFailsAtOnceWithoutCallingTwilio(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     when(activities.isOptedOut(any())).thenReturn(true);
