@@ -139,10 +139,7 @@ class BulkMessagingPlatformIT {
     assertThat(handsetBodies("whatsapp:" + to)).isEmpty();
   }
 
-  @Test
-  void cancelledScheduledSendEndsCanceledAndNothingArrives() throws Exception {
-    String to = handset();
-    String key = key();
+  private void sendInAnHour(String key, String to) throws Exception {
     send(
         key,
         Map.of(
@@ -154,6 +151,13 @@ class BulkMessagingPlatformIT {
             "Later",
             "sendAt",
             Instant.now().plus(Duration.ofHours(1)).toString()));
+  }
+
+  @Test
+  void cancelledScheduledSendEndsCanceledAndNothingArrives() throws Exception {
+    String to = handset();
+    String key = key();
+    sendInAnHour(key, to);
     awaitMessage(key, "scheduled");
 
     HttpResponse<String> cancelled =
@@ -168,17 +172,7 @@ class BulkMessagingPlatformIT {
   void cancelRightAfterTheSendReachesTheMessageBeforeItsWorkflowRan() throws Exception {
     String to = handset();
     String key = key();
-    send(
-        key,
-        Map.of(
-            "to",
-            to,
-            "from",
-            FROM,
-            "body",
-            "Later",
-            "sendAt",
-            Instant.now().plus(Duration.ofHours(1)).toString()));
+    sendInAnHour(key, to);
 
     // No wait: the 202 promises the start, which may not have happened yet.
     HttpResponse<String> cancelled =

@@ -77,36 +77,26 @@ class CallSessionHistoryRecorder {
   @Test
   void recordFlowRoutingThroughQueueToAgent() throws Exception {
     record(
-        "flow-routing-v4-decide-queue-agent.json",
-        (client, worker) -> {
-          CallSessionWorkflowTest.answer(
-              client, worker, CallSessionFlowTest.call("CA100", CallSessionRoutingTest.CONTACT));
-          CallSessionWorkflow session = session(client);
-          session.nextInstruction(CallSessionFlowTest.action("CA100", "consent", "1"));
-          session.nextInstruction(queue("sales.wait", "QueueTime", "5"));
-          session.nextInstruction(queue("sales.wait", "QueueTime", "15"));
-          session.nextInstruction(queue("sales", "QueueResult", "leave"));
-          session.nextInstruction(queue("sales", "DialCallStatus", "completed"));
-          session.callStatusChanged(new CallStatusEvent("CA100", "completed", 90, 8));
-        });
+        "flow-routing-v4-decide-queue-agent.json", CallSessionHistoryRecorder::queueTwiceThenAgent);
+  }
+
+  /** Consent, a decision, two wait turns in the sales queue, then an agent and the call's end. */
+  private static void queueTwiceThenAgent(WorkflowClient client, Worker worker) {
+    CallSessionWorkflowTest.answer(
+        client, worker, CallSessionFlowTest.call("CA100", CallSessionRoutingTest.CONTACT));
+    CallSessionWorkflow session = session(client);
+    session.nextInstruction(CallSessionFlowTest.action("CA100", "consent", "1"));
+    session.nextInstruction(queue("sales.wait", "QueueTime", "5"));
+    session.nextInstruction(queue("sales.wait", "QueueTime", "15"));
+    session.nextInstruction(queue("sales", "QueueResult", "leave"));
+    session.nextInstruction(queue("sales", "DialCallStatus", "completed"));
+    session.callStatusChanged(new CallStatusEvent("CA100", "completed", 90, 8));
   }
 
   /** Since the line's position (line-position): the hold says our line's place, not Twilio's. */
   @Test
   void recordFlowRoutingWithTheLinesPosition() throws Exception {
-    record(
-        "flow-routing-v8-line-position.json",
-        (client, worker) -> {
-          CallSessionWorkflowTest.answer(
-              client, worker, CallSessionFlowTest.call("CA100", CallSessionRoutingTest.CONTACT));
-          CallSessionWorkflow session = session(client);
-          session.nextInstruction(CallSessionFlowTest.action("CA100", "consent", "1"));
-          session.nextInstruction(queue("sales.wait", "QueueTime", "5"));
-          session.nextInstruction(queue("sales.wait", "QueueTime", "15"));
-          session.nextInstruction(queue("sales", "QueueResult", "leave"));
-          session.nextInstruction(queue("sales", "DialCallStatus", "completed"));
-          session.callStatusChanged(new CallStatusEvent("CA100", "completed", 90, 8));
-        });
+    record("flow-routing-v8-line-position.json", CallSessionHistoryRecorder::queueTwiceThenAgent);
   }
 
   /**
