@@ -36,7 +36,7 @@ class RateGateTest {
   }
 
   @Test
-  void grantsAtOnceThenMakesTheNextCallerWaitTheCost() {
+  void grantsAtOnceThenMakesTheNextCallerWaitTheCost() throws InterruptedException {
     assertThat(gate.tryAcquire("sender:a", Duration.ofSeconds(3))).isZero();
 
     Duration wait = gate.tryAcquire("sender:a", Duration.ofSeconds(3));
@@ -45,7 +45,7 @@ class RateGateTest {
   }
 
   @Test
-  void gatesOfDifferentKeysAreIndependent() {
+  void gatesOfDifferentKeysAreIndependent() throws InterruptedException {
     assertThat(gate.tryAcquire("sender:b", Duration.ofSeconds(10))).isZero();
     assertThat(gate.tryAcquire("sender:c", Duration.ofSeconds(10))).isZero();
   }
@@ -145,5 +145,34 @@ class RateGateTest {
         .isGreaterThanOrEqualTo(Duration.ofMillis(250))
         .isLessThan(Duration.ofSeconds(1));
     waiter.shutdown();
+  }
+
+  /**
+   * A caller that reaches its slot late (here: reserved, then held up past the next caller's slot)
+   * acts a cost after the caller that went on time, not together with it.
+   */
+  @Test
+  void aCallerLateForItsSlotActsACostAfterTheCallerBeforeIt() throws Exception {
+    Duration cost = Duration.ofMillis(400);
+    assertThat(gate.reserve("sender:late", cost, Duration.ZERO)).contains(Duration.ZERO);
+    // The next caller waits for its slot, one cost on, and acts on time.
+    assertThat(gate.acquire("sender:late", cost, Duration.ofSeconds(1))).isZero();
+    long onTime = System.nanoTime();
+
+    // The first caller, held up until now, comes to act.
+    Duration wait = gate.actAt("sender:late", cost);
+
+    long actsAt = System.nanoTime() + wait.toNanos();
+    assertThat(Duration.ofNanos(actsAt - onTime)).isBetween(Duration.ofMillis(350), cost);
+  }
+
+  @Test
+  void aCallerOnTimeActsWithoutWaiting() throws Exception {
+    Duration cost = Duration.ofMillis(400);
+    assertThat(gate.tryAcquire("sender:prompt", cost)).isZero();
+    Thread.sleep(450);
+
+    assertThat(gate.reserve("sender:prompt", cost, Duration.ZERO)).contains(Duration.ZERO);
+    assertThat(gate.actAt("sender:prompt", cost)).isZero();
   }
 }
