@@ -96,4 +96,13 @@ class BulkStore {
         .stream()
         .findFirst();
   }
+
+  /** How many recipients a recorded bulk send has; empty when there is no such bulk send. */
+  Optional<Integer> total(String id) {
+    return jdbc
+        .queryForList(
+            "SELECT total FROM bulk_sends WHERE id = :id", Map.of("id", id), Integer.class)
+        .stream()
+        .findFirst();
+  }
 }

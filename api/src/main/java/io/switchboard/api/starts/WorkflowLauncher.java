@@ -3,6 +3,8 @@ package io.switchboard.api.starts;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.config.SwitchboardProperties;
+import io.switchboard.messaging.BulkSendInput;
+import io.switchboard.messaging.BulkSendWorkflow;
 import io.switchboard.messaging.MessageDeliveryWorkflow;
 import io.switchboard.messaging.MessageRequest;
 import io.switchboard.voice.outbound.OutboundCallRequest;
@@ -79,6 +81,10 @@ public class WorkflowLauncher {
                   request.flowName() != null ? "flow" : "twiml")
               .increment();
         }
+        case BULK_SEND -> {
+          BulkSendWorkflow bulk = client.newWorkflowStub(BulkSendWorkflow.class, options);
+          WorkflowClient.start(bulk::send, input(start, BulkSendInput.class));
+        }
       }
       return true;
     } catch (WorkflowExecutionAlreadyStarted e) {
@@ -88,7 +94,7 @@ public class WorkflowLauncher {
 
   private String taskQueue(StartKind kind) {
     return switch (kind) {
-      case MESSAGE -> properties.taskQueues().messaging();
+      case MESSAGE, BULK_SEND -> properties.taskQueues().messaging();
       case OUTBOUND_CALL -> properties.taskQueues().voice();
     };
   }
