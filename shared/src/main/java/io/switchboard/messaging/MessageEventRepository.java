@@ -28,6 +28,16 @@ public interface MessageEventRepository extends Repository<MessageEventRecord, L
       @Param("applied") boolean applied,
       @Param("at") Instant at);
 
-  /** In lifecycle order, so that late callbacks still read as the message's story. */
-  List<MessageEventRecord> findByMessageIdOrderByStatusRankAscOccurredAtAsc(String messageId);
+  /**
+   * In lifecycle order, so that late callbacks still read as the message's story. Written out
+   * rather than derived from the name: a derived query renders its SQL on every call, which was
+   * half the CPU of a send's 202 (the answer shows the message's events).
+   */
+  @Query(
+      """
+      SELECT id, message_id, status, status_rank, error_code, source, applied, occurred_at
+        FROM message_events WHERE message_id = :messageId ORDER BY status_rank, occurred_at
+      """)
+  List<MessageEventRecord> findByMessageIdOrderByStatusRankAscOccurredAtAsc(
+      @Param("messageId") String messageId);
 }

@@ -113,7 +113,9 @@ public interface MessageRepository extends ListCrudRepository<MessageRecord, Str
       @Param("numMedia") int numMedia,
       @Param("at") Instant at);
 
-  Optional<MessageRecord> findByMessageSid(String messageSid);
+  /** Written out: a query derived from the method's name renders its SQL on every call. */
+  @Query("SELECT * FROM messages WHERE message_sid = :messageSid")
+  Optional<MessageRecord> findByMessageSid(@Param("messageSid") String messageSid);
 
   /** When {@code from} last wrote to {@code to}, or null: WhatsApp's session window opens then. */
   @Query(

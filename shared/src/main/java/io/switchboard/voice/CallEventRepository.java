@@ -34,5 +34,11 @@ public interface CallEventRepository extends Repository<CallEventRecord, Long> {
       @Param("at") Instant at,
       @Param("detail") String detail);
 
-  List<CallEventRecord> findByCallSidOrderByOccurredAtAscIdAsc(String callSid);
+  /** Written out: a query derived from the method's name renders its SQL on every call. */
+  @Query(
+      """
+      SELECT id, call_sid, status, occurred_at, detail
+        FROM call_events WHERE call_sid = :callSid ORDER BY occurred_at, id
+      """)
+  List<CallEventRecord> findByCallSidOrderByOccurredAtAscIdAsc(@Param("callSid") String callSid);
 }

@@ -87,7 +87,7 @@ public class MessageController {
     MessageRecord accepted = sender.accept(validator.validate(idempotencyKey, request));
     return ResponseEntity.accepted()
         .location(URI.create("/api/messages/" + accepted.id()))
-        .body(view(accepted.id()));
+        .body(view(accepted));
   }
 
   @PostMapping("/{id}/cancel")
@@ -204,7 +204,10 @@ public class MessageController {
   }
 
   private MessageView view(String id) {
-    MessageRecord message = find(id);
+    return view(find(id));
+  }
+
+  private MessageView view(MessageRecord message) {
     return MessageView.of(
         message,
         events.findByMessageIdOrderByStatusRankAscOccurredAtAsc(message.id()),
