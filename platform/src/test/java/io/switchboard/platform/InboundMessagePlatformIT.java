@@ -73,7 +73,8 @@ import tools.jackson.databind.json.JsonMapper;
       "switchboard.api-key=" + InboundMessagePlatformIT.API_KEY,
       "switchboard.messaging.inbound.forward-secret=" + InboundMessagePlatformIT.SECRET,
       "switchboard.inbox.hold=500ms",
-      "switchboard.messaging.inbound.media-retention=30d"
+      "switchboard.messaging.inbound.media-retention=30d",
+      "switchboard.messaging.inbound.body-retention=3650d"
     })
 @ActiveProfiles({"api", "worker", "simulator"})
 class InboundMessagePlatformIT {
@@ -120,6 +121,7 @@ class InboundMessagePlatformIT {
   @Autowired JdbcClient jdbc;
   @Autowired MessageMediaRepository mediaRows;
   @Autowired io.switchboard.messaging.MediaRetention retention;
+  @Autowired io.switchboard.messaging.BodyRetention bodyRetention;
 
   @Test
   void mmsMediaIsStoredEncryptedAndTheMessageForwardedOnceAfterTheEndpointFailsTwice()
@@ -220,6 +222,26 @@ class InboundMessagePlatformIT {
     assertThat(media.get(0).get("state").asString()).isEqualTo("erased");
     assertThat(media.get(1).get("state").asString()).isEqualTo("erased");
     assertThat(media.get(0).get("contentType").asString()).isEqualTo("image/png");
+  }
+
+  @Test
+  void theTextOfAMessagePastTheBodyRetentionIsClearedAndTheMessageStays() throws Exception {
+    String sid = inbound("Please call me about my bill.", List.of(), List.of());
+    assertThat(outcome(sid).forwarding()).isEqualTo(InboundMessageOutcome.Forwarding.DELIVERED);
+    assertThat(json.readTree(api("/api/messages/" + sid)).get("body").asString())
+        .isEqualTo("Please call me about my bill.");
+    // Received eleven years ago, as far as the retention (ten years here) can tell.
+    jdbc.sql("UPDATE messages SET created_at = now() - INTERVAL '11 years' WHERE id = :id")
+        .param("id", sid)
+        .update();
+
+    assertThat(bodyRetention.sweep()).isPositive();
+
+    JsonNode message = json.readTree(api("/api/messages/" + sid));
+    assertThat(message.path("body").isMissingNode() || message.get("body").isNull()).isTrue();
+    assertThat(message.get("bodyErasedAt").asString()).isNotBlank();
+    assertThat(message.get("status").asString()).isEqualTo("received");
+    assertThat(bodyRetention.sweep()).as("cleared once").isZero();
   }
 
   @Test

@@ -18,7 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param mediaRetention how long our stored copy of a medium is kept, from when the message
  *     arrived; the workers erase older ones (as {@code DELETE /api/messages/{id}/media} would, the
  *     audit naming {@code retention}). Unset keeps media until erased on request
- * @param mediaRetentionSweep how often the workers look for media past the retention period
+ * @param mediaRetentionSweep how often the workers look for media (and bodies) past their retention
+ *     period
+ * @param bodyRetention how long the text of an inbound message is kept, from when it arrived; the
+ *     workers then clear it (the message stays, with {@code bodyErasedAt}). Unset keeps bodies
  */
 @Validated
 @ConfigurationProperties("switchboard.messaging.inbound")
@@ -27,7 +30,8 @@ public record InboundMessageProperties(
     String forwardSecret,
     @DefaultValue("true") boolean deleteMediaAtTwilio,
     Duration mediaRetention,
-    @DefaultValue("PT1M") Duration mediaRetentionSweep) {
+    @DefaultValue("PT1M") Duration mediaRetentionSweep,
+    Duration bodyRetention) {
 
   /** Whether an integration endpoint is configured. */
   public boolean forwarding() {

@@ -24,4 +24,5 @@ public record MessageRecord(
     String requestHash,
     Instant sendAt,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    Instant bodyErasedAt) {}

@@ -150,4 +150,19 @@ public interface MessageRepository extends ListCrudRepository<MessageRecord, Str
   /** Whether a MessageSid is already some other message's, so reconciliation cannot claim it. */
   @Query("SELECT EXISTS (SELECT 1 FROM messages WHERE message_sid = :sid AND id <> :id)")
   boolean sidTakenByAnother(@Param("sid") String messageSid, @Param("id") String id);
+
+  /**
+   * Clears the text of up to {@code limit} inbound messages that arrived before {@code before},
+   * oldest first; returns how many. Rows another worker is clearing are skipped, not waited for.
+   */
+  @Modifying
+  @Query(
+      """
+      UPDATE messages SET body = NULL, body_erased_at = :now
+       WHERE id IN (SELECT id FROM messages
+                     WHERE direction = 'inbound' AND body IS NOT NULL AND created_at < :before
+                     ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+      """)
+  int eraseInboundBodies(
+      @Param("before") Instant before, @Param("now") Instant now, @Param("limit") int limit);
 }

@@ -68,7 +68,7 @@ class MediaRetentionTest {
             media,
             new MessageMediaEraser(media, sealed, clock),
             new InboundMessageProperties(
-                null, null, true, Duration.ofDays(30), Duration.ofMinutes(1)),
+                null, null, true, Duration.ofDays(30), Duration.ofMinutes(1), null),
             clock);
 
     int first = retention.sweep();

@@ -16,7 +16,7 @@ import java.util.List;
  * @param channel sms, mms or whatsapp
  * @param from the sender
  * @param to the recipient
- * @param body the text of an inbound message
+ * @param body the text of an inbound message; absent once cleared by the body retention
  * @param status the furthest status reached
  * @param errorCode Twilio's error code (21610 for a recipient who opted out)
  * @param errorMessage why it failed
@@ -28,6 +28,7 @@ import java.util.List;
  * @param updatedAt when its record last changed
  * @param events every status it went through, in lifecycle order (events) with late ones marked
  * @param media the media of an inbound message: what it is and whether our copy is stored
+ * @param bodyErasedAt when the body retention cleared an inbound message's text
  */
 public record MessageView(
     String id,
@@ -47,7 +48,8 @@ public record MessageView(
     Instant createdAt,
     Instant updatedAt,
     List<Event> events,
-    List<Medium> media) {
+    List<Medium> media,
+    Instant bodyErasedAt) {
 
   /**
    * One status.
@@ -128,6 +130,7 @@ public record MessageView(
                         new Event(
                             e.status(), e.errorCode(), e.source(), e.applied(), e.occurredAt()))
                 .toList(),
-        media == null || media.isEmpty() ? null : media.stream().map(Medium::of).toList());
+        media == null || media.isEmpty() ? null : media.stream().map(Medium::of).toList(),
+        m.bodyErasedAt());
   }
 }
