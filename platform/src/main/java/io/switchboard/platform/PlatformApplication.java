@@ -1,6 +1,7 @@
 package io.switchboard.platform;
 
 import io.switchboard.api.ApiConfiguration;
+import io.switchboard.config.JaxpFactories;
 import io.switchboard.workers.WorkerConfiguration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Import;
 public class PlatformApplication {
 
   public static void main(String[] args) {
+    JaxpFactories.preferJdkDefaults();
     SpringApplication app = new SpringApplication(PlatformApplication.class);
     app.setAdditionalProfiles("api", "worker", "simulator");
     app.setDefaultProperties(Map.of("switchboard.embedded.enabled", "true"));

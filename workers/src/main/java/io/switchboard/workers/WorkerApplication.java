@@ -1,5 +1,6 @@
 package io.switchboard.workers;
 
+import io.switchboard.config.JaxpFactories;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class WorkerApplication {
 
   public static void main(String[] args) {
+    JaxpFactories.preferJdkDefaults();
     SpringApplication app = new SpringApplication(WorkerApplication.class);
     app.setAdditionalProfiles("worker");
     app.setDefaultProperties(
