@@ -62,22 +62,22 @@ public class RateGate {
       """;
 
   /**
-   * Spaces the acts themselves, not only the slots: a caller's act comes a cost after the act
-   * before it at the earliest. Slots are handed out a cost apart, but a caller may reach its slot
-   * late (a sleep that overslept on a busy machine, a garbage collection) while the next one is on
-   * time, and the two would then act together: 11 creates within 0.9 s at 10 a second (2026-12-03,
-   * CI). The slots keep the pace, so a late caller delays those after it by its own lateness at
-   * most.
+   * Spaces the acts themselves, not only the slots: a caller acts once the act before it has had
+   * its cost (a three-segment message holds the sender for three segments' time), at the earliest.
+   * Slots are handed out that way, but a caller may reach its slot late (a sleep that overslept on
+   * a busy machine, a garbage collection) while the next one is on time, and the two would then act
+   * together: 11 creates within 0.9 s at 10 a second (2026-12-03, CI). The slots keep the pace, so
+   * a late caller delays those after it by its own lateness at most.
    */
   private static final String ACT_AT =
       """
       WITH now AS (SELECT clock_timestamp() AS t)
       UPDATE rate_gates
-         SET last_act_at = GREATEST((SELECT t FROM now),
-                                    last_act_at + :costMicros * INTERVAL '1 microsecond')
+         SET next_act_at = GREATEST((SELECT t FROM now), next_act_at)
+                           + :costMicros * INTERVAL '1 microsecond'
        WHERE gate_key = :key
-      RETURNING GREATEST(0, CEIL(EXTRACT(EPOCH FROM last_act_at - (SELECT t FROM now)) * 1000000))
-                AS wait_micros
+      RETURNING GREATEST(0, CEIL(EXTRACT(EPOCH FROM next_act_at - (SELECT t FROM now)) * 1000000)
+                            - :costMicros) AS wait_micros
       """;
 
   private final NamedParameterJdbcTemplate jdbc;

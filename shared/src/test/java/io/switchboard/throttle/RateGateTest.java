@@ -175,4 +175,14 @@ class RateGateTest {
     assertThat(gate.reserve("sender:prompt", cost, Duration.ZERO)).contains(Duration.ZERO);
     assertThat(gate.actAt("sender:prompt", cost)).isZero();
   }
+
+  /** The act after a costly one (a three-segment message) waits that cost, not its own. */
+  @Test
+  void theActAfterACostlyOneWaitsItsCost() throws Exception {
+    assertThat(gate.tryAcquire("sender:long-message", Duration.ofMillis(900))).isZero();
+
+    Duration wait = gate.actAt("sender:long-message", Duration.ofMillis(300));
+
+    assertThat(wait).isBetween(Duration.ofMillis(800), Duration.ofMillis(900));
+  }
 }
