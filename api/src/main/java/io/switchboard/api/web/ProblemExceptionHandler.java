@@ -1,11 +1,15 @@
 package io.switchboard.api.web;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.api.starts.WorkflowStartPendingException;
+import io.temporal.client.WorkflowServiceException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -142,6 +146,43 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "workflow-unavailable",
                 "Service unavailable",
                 e.getMessage() + " Nothing was changed; try again shortly."));
+  }
+
+  /** What Temporal answers when it is down, overloaded or too slow: worth asking again. */
+  private static final Set<Status.Code> TEMPORAL_UNAVAILABLE =
+      Set.of(
+          Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED);
+
+  /**
+   * Temporal did not answer a query or signal (a bulk send's progress or pause, an ops call): a 503
+   * with Retry-After says what happened and that asking again is right, where a 500 said "our bug".
+   * Queries and these signals are safe to repeat. Other Temporal errors stay 500s.
+   */
+  @ExceptionHandler({WorkflowServiceException.class, StatusRuntimeException.class})
+  ResponseEntity<ProblemDetail> temporalFailure(RuntimeException e) {
+    Status.Code code = grpcCode(e);
+    if (code == null || !TEMPORAL_UNAVAILABLE.contains(code)) {
+      return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(unexpected(e));
+    }
+    log.warn("Temporal unavailable ({}): {}", code, e.toString());
+    meters.counter("switchboard.errors", "type", "TemporalUnavailable").increment();
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(
+            Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "workflow-unavailable",
+                "Service unavailable",
+                "Temporal, which runs calls and messages, did not answer. Try again shortly."));
+  }
+
+  private static Status.Code grpcCode(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StatusRuntimeException status) {
+        return status.getStatus().getCode();
+      }
+    }
+    return null;
   }
 
   /** The cause is logged for us; the caller gets no stack trace and no internal detail. */
