@@ -100,7 +100,10 @@ class BulkSends {
    * started yet.
    */
   BulkProgress progress(String id) {
-    int total = store.total(id).orElseThrow(() -> notFound(id));
+    return progress(id, store.total(id).orElseThrow(() -> notFound(id)));
+  }
+
+  private BulkProgress progress(String id, int total) {
     try {
       return workflow(id).getProgress();
     } catch (WorkflowNotFoundException e) {
@@ -123,14 +126,14 @@ class BulkSends {
 
   /** Signals the bulk send's workflow, starting it first if its start is still owed. */
   BulkProgress signal(String id, Consumer<BulkSendWorkflow> signal) {
-    store.total(id).orElseThrow(() -> notFound(id));
+    int total = store.total(id).orElseThrow(() -> notFound(id));
     dispatcher.startNow(workflowId(id));
     try {
       signal.accept(workflow(id));
     } catch (WorkflowNotFoundException e) {
       // Ended already: nothing left to pause or cancel; the answer shows how it ended.
     }
-    return progress(id);
+    return progress(id, total);
   }
 
   private BulkSendWorkflow workflow(String id) {

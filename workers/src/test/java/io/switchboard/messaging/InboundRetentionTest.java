@@ -29,11 +29,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Media past the retention period are erased by the sweep, against a real PostgreSQL and the
- * filesystem store; newer ones, and media never stored, are left alone.
+ * The inbound retentions against a real PostgreSQL: media past their period are erased from the
+ * filesystem store, bodies past theirs are cleared; newer ones, media never stored and outbound
+ * rows are left alone.
  */
-@SpringBootTest(classes = MediaRetentionTest.Config.class)
-class MediaRetentionTest {
+@SpringBootTest(classes = InboundRetentionTest.Config.class)
+class InboundRetentionTest {
 
   static final EmbeddedPostgres POSTGRES = start();
   static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
@@ -49,6 +50,7 @@ class MediaRetentionTest {
   }
 
   @Autowired JdbcClient jdbc;
+  @Autowired MessageRepository messages;
   @TempDir Path dir;
 
   @Test
@@ -90,6 +92,35 @@ class MediaRetentionTest {
     assertThat(media.find(pendingOld, 0).orElseThrow().state()).isEqualTo("pending");
   }
 
+  @Test
+  void inboundBodiesOlderThanTheRetentionAreClearedAndTheMessagesStay() {
+    String old = message("inbound", "Call me back about the order.", NOW.minus(Duration.ofDays(8)));
+    String older = message("inbound", "STOP", NOW.minus(Duration.ofDays(400)));
+    String recent = message("inbound", "See you at 8.", NOW.minus(Duration.ofDays(6)));
+    String outbound = message("outbound", "kept by its workflow", NOW.minus(Duration.ofDays(9)));
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    BodyRetention retention =
+        new BodyRetention(
+            messages,
+            new InboundMessageProperties(
+                null, null, true, null, Duration.ofMinutes(1), Duration.ofDays(7)),
+            clock);
+
+    int first = retention.sweep();
+    int second = retention.sweep();
+
+    assertThat(first).isEqualTo(2);
+    assertThat(second).as("nothing left to clear").isZero();
+    MessageRecord cleared = messages.findById(old).orElseThrow();
+    assertThat(cleared.body()).isNull();
+    assertThat(cleared.bodyErasedAt()).isEqualTo(NOW);
+    assertThat(cleared.status()).isEqualTo("received");
+    assertThat(messages.findById(older).orElseThrow().body()).isNull();
+    assertThat(messages.findById(recent).orElseThrow().body()).isEqualTo("See you at 8.");
+    assertThat(messages.findById(recent).orElseThrow().bodyErasedAt()).isNull();
+    assertThat(messages.findById(outbound).orElseThrow().body()).isEqualTo("kept by its workflow");
+  }
+
   private String storedMessage(MessageMediaRepository media, SealedMedia sealed, Instant at)
       throws IOException {
     String sid = message(at);
@@ -104,13 +135,19 @@ class MediaRetentionTest {
   }
 
   private String message(Instant at) {
+    return message("inbound", null, at);
+  }
+
+  private String message(String direction, String body, Instant at) {
     String sid = "MM" + UUID.randomUUID().toString().replace("-", "");
     jdbc.sql(
             "INSERT INTO messages (id, direction, message_sid, channel, from_address, to_address,"
-                + " num_media, status, status_rank, created_at, updated_at)"
-                + " VALUES (:id, 'inbound', :id, 'mms', '+14155550100', '+15005550006', 1,"
+                + " body, num_media, status, status_rank, created_at, updated_at)"
+                + " VALUES (:id, :direction, :id, 'mms', '+14155550100', '+15005550006', :body, 1,"
                 + " 'received', 0, :at, :at)")
         .param("id", sid)
+        .param("direction", direction)
+        .param("body", body)
         .param("at", java.sql.Timestamp.from(at))
         .update();
     return sid;
