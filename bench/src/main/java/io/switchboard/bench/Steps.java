@@ -37,21 +37,26 @@ final class Steps {
    * Drives every hot path at a modest rate before the first step, not reported: a fresh platform
    * spends its first minutes compiling (a flight recording of a 15-second-row run showed the JIT's
    * compiler threads as the platform's largest CPU user, on 2 cores), and a step measured then
-   * measures the compiler. Then waits for the work it started (sessions, message lifecycles) to
-   * settle.
+   * measures the compiler. Every path a step measures is in the mix: a gather turn runs code that
+   * no first webhook does (an Update on a running session, the flow's menu), and a flight recording
+   * of a GATHER step after a warm-up without it showed the compiler at 40% of the platform's CPU
+   * while the step was measured. Then waits for the work it started (sessions, message lifecycles)
+   * to settle.
    */
   void warmUpPlatform(Duration total) throws InterruptedException {
     if (total.isZero()) {
       return;
     }
     long until = System.nanoTime() + total.toNanos();
+    Target withSessions = target.withSessions(openSessions(50, 10).opened());
     Duration slice = Duration.ofSeconds(5);
     int round = 0;
     while (System.nanoTime() < until) {
-      switch (round++ % 4) {
+      switch (round++ % 5) {
         case 0 -> loop.run(OpenLoop.Load.of(Scenario.ASYNC, target, 20, slice));
         case 1 -> loop.run(OpenLoop.Load.of(Scenario.VOICE, target, 5, slice));
         case 2 -> loop.run(warmUpSends(5, slice));
+        case 3 -> loop.run(OpenLoop.Load.of(Scenario.GATHER, withSessions, 10, slice));
         default -> loop.run(OpenLoop.Load.of(Scenario.BARE, target, 20, slice));
       }
     }
@@ -110,14 +115,29 @@ final class Steps {
    */
   private Target withSessions(int turnRate) throws InterruptedException {
     int sessions = Math.max(50, turnRate * 3);
+    int openRate = Math.min(20, turnRate);
+    Opened opened = openSessions(sessions, openRate);
+    System.out.printf(
+        "opened %d of %d sessions on the demo flow at %d/s for the gather turns"
+            + " (%d first answers were the fallback)%n",
+        opened.opened().size(),
+        sessions,
+        openRate,
+        fallbacks(opened.result(), opened.opened().size()));
+    return target.withSessions(opened.opened());
+  }
+
+  /** The sessions a first webhook started, and how the first webhooks went. */
+  private record Opened(List<String> opened, OpenLoop.Result result) {}
+
+  private Opened openSessions(int sessions, int rate) throws InterruptedException {
     String prefix = Requests.uuid().substring(0, 16);
     List<String> opened = java.util.Collections.synchronizedList(new ArrayList<>());
-    int openRate = Math.min(20, turnRate);
     OpenLoop.Result result =
         loop.run(
             new OpenLoop.Load(
                 "open",
-                openRate,
+                rate,
                 sessions,
                 sequence -> Requests.newCall(target, Requests.callSid(prefix, sequence), sequence),
                 Scenario.VOICE::answered),
@@ -126,14 +146,10 @@ final class Steps {
                 opened.add(Requests.callSid(prefix, sequence));
               }
             });
-    System.out.printf(
-        "opened %d of %d sessions on the demo flow at %d/s for the gather turns"
-            + " (%d first answers were the fallback)%n",
-        opened.size(), sessions, openRate, fallbacks(result, opened.size()));
     if (opened.isEmpty()) {
       throw new IllegalStateException("no session opened: " + result.firstFailure());
     }
-    return target.withSessions(opened);
+    return new Opened(List.copyOf(opened), result);
   }
 
   /** Requests that got a 200 but not the session's answer. */
