@@ -68,6 +68,12 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
    */
   static final String QUEUED_CALLBACK_CHANGE = "queued-callback";
 
+  /**
+   * Sessions from before this version started a new idle timer (and cancelled the last one) on
+   * every turn and status callback; from this version on, one timer runs until it fires.
+   */
+  static final String IDLE_DEADLINE_CHANGE = "idle-deadline";
+
   private static final Logger log = Workflow.getLogger(CallSessionWorkflowImpl.class);
 
   private final ActivityOptions recordOptions =
@@ -122,6 +128,50 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   @Override
   public CallState run(CallSessionInput input) {
     ParticipantNumber.publish(input.participantFingerprint());
+    if (Workflow.getVersion(IDLE_DEADLINE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      followUntilIdle();
+    } else {
+      followRestartingTheIdleTimer();
+    }
+    if (callback.state() != null) {
+      callback.run(flow.callback(), new WaitingSession());
+    }
+    finishWrites();
+    return getState();
+  }
+
+  /**
+   * Follows the call until it ends, asks for a callback, or has been idle for {@link #MAX_IDLE}.
+   * One idle timer, re-armed for what is left only when it fires: a turn or a status callback does
+   * not cancel and start a timer (two more history events, and timer work on the server, on every
+   * turn).
+   */
+  private void followUntilIdle() {
+    long lastChangeAt = Workflow.currentTimeMillis();
+    Promise<Void> idle = Workflow.newTimer(MAX_IDLE);
+    while (!ended && callback.state() == null) {
+      int seen = changes;
+      Promise<Void> timer = idle;
+      Workflow.await(() -> ended || changes != seen || timer.isCompleted());
+      long now = Workflow.currentTimeMillis();
+      if (changes != seen) {
+        lastChangeAt = now;
+      } else if (timer.isCompleted() && !ended) {
+        Duration left = MAX_IDLE.minusMillis(now - lastChangeAt);
+        if (left.isNegative() || left.isZero()) {
+          log.info("call session idle for {}, closing", MAX_IDLE);
+          return;
+        }
+        idle = Workflow.newTimer(left);
+      }
+      if (!ended && callback.state() == null && historyIsLong()) {
+        continueAsNew();
+      }
+    }
+  }
+
+  /** Sessions from before {@link #IDLE_DEADLINE_CHANGE}: a new idle timer after every change. */
+  private void followRestartingTheIdleTimer() {
     while (!ended && callback.state() == null) {
       int seen = changes;
       boolean progressed = Workflow.await(MAX_IDLE, () -> ended || changes != seen);
@@ -133,11 +183,6 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
         continueAsNew();
       }
     }
-    if (callback.state() != null) {
-      callback.run(flow.callback(), new WaitingSession());
-    }
-    finishWrites();
-    return getState();
   }
 
   /** What the callback borrows from the session while it waits for an agent. */

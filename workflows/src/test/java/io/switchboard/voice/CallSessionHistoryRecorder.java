@@ -73,6 +73,31 @@ class CallSessionHistoryRecorder {
         });
   }
 
+  /**
+   * Since the idle deadline: one idle timer for the session, menu turns and callbacks that leave it
+   * alone, the timer firing four hours after the answer and re-armed for what is left, then the
+   * session closing when idle.
+   */
+  @Test
+  void recordFlowMenuWithTheIdleDeadline() throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options())) {
+      WorkflowClient client = start(env);
+      Worker worker = env.getWorkerFactory().getWorker("voice");
+      CallSessionWorkflowTest.answer(
+          client, worker, CallSessionFlowTest.call("CA100", CallSessionFlowTest.SUPPORT));
+      CallSessionWorkflow session = session(client);
+      session.callStatusChanged(new CallStatusEvent("CA100", "in-progress", null, 2));
+      session.nextInstruction(CallSessionFlowTest.action("CA100", "main", ""));
+      env.sleep(java.time.Duration.ofHours(3));
+      session.nextInstruction(CallSessionFlowTest.action("CA100", "main", ""));
+      env.sleep(java.time.Duration.ofHours(8));
+      WorkflowStub.fromTyped(session).getResult(CallState.class);
+      write(
+          "flow-menu-v9-idle-deadline.json",
+          client.fetchHistory(CallWorkflowIds.call("CA100")).toJson(true));
+    }
+  }
+
   /** Since agents: consent, a decision, a queue with two wait turns and an agent in the history. */
   @Test
   void recordFlowRoutingThroughQueueToAgent() throws Exception {

@@ -146,6 +146,57 @@ class CallSessionWorkflowTest {
   }
 
   @Test
+  void idleTimeCountsFromTheLastTurnOrCallback(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    answer(client, worker, CALL);
+    env.sleep(Duration.ofHours(3));
+    session(client).callStatusChanged(new CallStatusEvent("CA100", "in-progress", null, 2));
+
+    // Four hours after the answer, but one after the callback: still open.
+    env.sleep(Duration.ofHours(1).plusMinutes(1));
+    WorkflowStub stub = WorkflowStub.fromTyped(session(client));
+    assertThat(stub.describe().getStatus())
+        .isEqualTo(
+            io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+
+    env.sleep(Duration.ofHours(3));
+    CallState result = stub.getResult(CallState.class);
+    assertThat(result.ended()).isFalse();
+    assertThat(result.status()).isEqualTo("in-progress");
+  }
+
+  /**
+   * A turn is an Update the caller waits for: it should cost the server no more than its own
+   * events, not the cancel of an idle timer and the start of a new one.
+   */
+  @Test
+  void turnsAndCallbacksLeaveTheIdleTimerAlone(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    answer(client, worker, CALL);
+    CallSessionWorkflow session = session(client);
+    session.callStatusChanged(new CallStatusEvent("CA100", "in-progress", null, 2));
+    for (int turn = 0; turn < 3; turn++) {
+      session.nextInstruction(
+          new VoiceTurn("CA100", VoiceTurn.TurnKind.ACTION, Map.of("Digits", "1"), "main"));
+    }
+    session.callStatusChanged(new CallStatusEvent("CA100", "completed", 20, 3));
+    WorkflowStub.fromTyped(session).getResult(CallState.class);
+
+    var events =
+        client.fetchHistory(CallWorkflowIds.call("CA100")).getEvents().stream()
+            .map(io.temporal.api.history.v1.HistoryEvent::getEventType)
+            .toList();
+    assertThat(events)
+        .filteredOn(type -> type == io.temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_STARTED)
+        .hasSize(1);
+    assertThat(events).doesNotContain(io.temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_CANCELED);
+  }
+
+  @Test
   void turnForAnotherCallIsRejectedWithoutChangingTheSession(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     worker.registerActivitiesImplementations(activities);
