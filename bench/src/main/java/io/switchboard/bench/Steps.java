@@ -38,10 +38,10 @@ final class Steps {
    * spends its first minutes compiling (a flight recording of a 15-second-row run showed the JIT's
    * compiler threads as the platform's largest CPU user, on 2 cores), and a step measured then
    * measures the compiler. Every path a step measures is in the mix: a gather turn runs code that
-   * no first webhook does (an Update on a running session, the flow's menu), and a flight recording
-   * of a GATHER step after a warm-up without it showed the compiler at 44% of the platform's CPU
-   * while the step was measured. Then waits for the work it started (sessions, message lifecycles)
-   * to settle.
+   * no first webhook does (an Update on a running session, the flow's menu), and a CPU profile
+   * (bench/profile) of a GATHER step after a warm-up without it showed the compiler at 44% of the
+   * platform's CPU while the step was measured. Then waits for the work it started (sessions,
+   * message lifecycles) to settle.
    */
   void warmUpPlatform(Duration total) throws InterruptedException {
     if (total.isZero()) {
