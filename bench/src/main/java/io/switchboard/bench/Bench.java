@@ -1,13 +1,11 @@
 package io.switchboard.bench;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 
 /**
  * Drives a running Switchboard over HTTP and prints its figures as Markdown table rows, ready for
@@ -50,12 +48,8 @@ public final class Bench {
     if (plan.isEmpty()) {
       plan = List.of("ASYNC:500", "VOICE:100");
     }
-    HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(8))
-            .build();
-    Steps steps = new Steps(new OpenLoop(http), new SimulatorClient(http, target.base()), target);
+    Transport http = new Transport(java.net.URI.create(target.base()));
+    Steps steps = new Steps(new OpenLoop(http), new SimulatorClient(http), target);
     Duration warmUp = Duration.ofSeconds(Long.parseLong(envOr("BENCH_WARMUP", "90")));
     System.out.printf("warm-up: %d s of mixed load before the first step%n", warmUp.toSeconds());
     steps.warmUpPlatform(warmUp);

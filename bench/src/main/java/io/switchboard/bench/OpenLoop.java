@@ -1,8 +1,5 @@
 package io.switchboard.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -26,16 +23,12 @@ final class OpenLoop {
   interface Listener {
     Listener NONE = (sequence, at, response, answered) -> {};
 
-    void completed(long sequence, Instant at, HttpResponse<String> response, boolean answered);
+    void completed(long sequence, Instant at, Reply response, boolean answered);
   }
 
   /** One open-loop run: what to send for each sequence number, and what counts as answered. */
   record Load(
-      String name,
-      int rate,
-      long total,
-      LongFunction<HttpRequest> requests,
-      Predicate<HttpResponse<String>> answered) {
+      String name, int rate, long total, LongFunction<Call> requests, Predicate<Reply> answered) {
 
     static Load of(Scenario scenario, Target target, int rate, Duration duration) {
       return new Load(
@@ -68,10 +61,10 @@ final class OpenLoop {
     }
   }
 
-  private final HttpClient http;
+  private final Transport http;
   private final AtomicLong sequences = new AtomicLong();
 
-  OpenLoop(HttpClient http) {
+  OpenLoop(Transport http) {
     this.http = http;
   }
 
@@ -96,7 +89,7 @@ final class OpenLoop {
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
-      http.sendAsync(load.requests().apply(sequence), HttpResponse.BodyHandlers.ofString())
+      http.send(load.requests().apply(sequence), Requests.TIMEOUT)
           .whenComplete(
               (response, failure) -> {
                 long now = System.nanoTime();
@@ -126,11 +119,11 @@ final class OpenLoop {
         firstFailure.get());
   }
 
-  private static String describe(HttpResponse<String> response, Throwable failure) {
+  private static String describe(Reply response, Throwable failure) {
     if (failure != null) {
       return String.valueOf(failure);
     }
     String body = response.body();
-    return response.statusCode() + " " + body.substring(0, Math.min(200, body.length()));
+    return response.status() + " " + body.substring(0, Math.min(200, body.length()));
   }
 }

@@ -59,8 +59,8 @@ final class OpenSessions {
    * A first webhook answered 200 started its session, even when the answer was the fallback: the
    * update-with-start goes on after the api stops waiting. The running count checks it.
    */
-  static boolean started(java.net.http.HttpResponse<String> response) {
-    return response.statusCode() == 200;
+  static boolean started(Reply response) {
+    return response.status() == 200;
   }
 
   private List<String> open(int rate, long count) throws InterruptedException {

@@ -63,10 +63,7 @@ final class RateCheck {
   }
 
   private void burst(
-      String name,
-      int configured,
-      long count,
-      java.util.function.LongFunction<java.net.http.HttpRequest> requests)
+      String name, int configured, long count, java.util.function.LongFunction<Call> requests)
       throws InterruptedException {
     OpenLoop.Result accepted =
         loop.run(
@@ -75,7 +72,7 @@ final class RateCheck {
                 (int) Math.max(1, Math.round(configured * OFFER_FACTOR)),
                 count,
                 requests,
-                response -> response.statusCode() < 400));
+                response -> response.status() < 400));
     Steps.printHeader(accepted.elapsed());
     Steps.printRow(accepted, null);
   }

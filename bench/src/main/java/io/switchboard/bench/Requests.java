@@ -2,8 +2,6 @@ package io.switchboard.bench;
 
 import io.switchboard.simulator.webhook.SignedWebhookClient;
 import io.switchboard.simulator.webhook.TwilioSignatures;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +23,7 @@ final class Requests {
   private Requests() {}
 
   /** The first voice webhook of a new inbound call, to the demo flow's number. */
-  static HttpRequest newCall(Target target, String callSid, long sequence) {
+  static Call newCall(Target target, String callSid, long sequence) {
     Map<String, String> params = callParams(target, callSid);
     // A caller per request, so that the per-number rate limit measures nothing here.
     params.put("From", String.format("+1555%07d", sequence % 10_000_000));
@@ -34,7 +32,7 @@ final class Requests {
   }
 
   /** A gather turn on the demo menu: the caller pressed a key. */
-  static HttpRequest menuKey(Target target, String callSid) {
+  static Call menuKey(Target target, String callSid) {
     Map<String, String> params = callParams(target, callSid);
     params.put("From", "+15550000000");
     params.put("CallStatus", "in-progress");
@@ -52,12 +50,12 @@ final class Requests {
     return params;
   }
 
-  static HttpRequest sendMessage(Target target, String from, String to, String body) {
+  static Call sendMessage(Target target, String from, String to, String body) {
     String json = String.format("{\"to\":\"%s\",\"from\":\"%s\",\"body\":\"%s\"}", to, from, body);
     return api(target, "/api/messages/send", json);
   }
 
-  static HttpRequest initiateCall(Target target, String from, String to) {
+  static Call initiateCall(Target target, String from, String to) {
     String json =
         String.format(
             "{\"to\":\"%s\",\"from\":\"%s\",\"twiml\":\"<Response><Say>Bench</Say></Response>\"}",
@@ -65,25 +63,28 @@ final class Requests {
     return api(target, "/api/calls/initiate", json);
   }
 
-  private static HttpRequest api(Target target, String path, String json) {
-    return HttpRequest.newBuilder(URI.create(target.base() + path))
-        .timeout(TIMEOUT)
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + target.apiKey())
-        .header("Idempotency-Key", "bench-" + uuid())
-        .POST(HttpRequest.BodyPublishers.ofString(json))
-        .build();
+  private static Call api(Target target, String path, String json) {
+    return Call.post(
+        path,
+        Map.of(
+            "Content-Type", "application/json",
+            "Authorization", "Bearer " + target.apiKey(),
+            "Idempotency-Key", "bench-" + uuid()),
+        json);
   }
 
-  static HttpRequest signed(Target target, String path, Map<String, String> params) {
+  static Call signed(Target target, String path, Map<String, String> params) {
     String signature = TwilioSignatures.sign(target.authToken(), target.publicUrl() + path, params);
-    return HttpRequest.newBuilder(URI.create(target.base() + path))
-        .timeout(TIMEOUT)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Twilio-Signature", signature)
-        .header("I-Twilio-Idempotency-Token", uuid())
-        .POST(HttpRequest.BodyPublishers.ofString(SignedWebhookClient.formEncode(params)))
-        .build();
+    return Call.post(
+        path,
+        Map.of(
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "X-Twilio-Signature",
+            signature,
+            "I-Twilio-Idempotency-Token",
+            uuid()),
+        SignedWebhookClient.formEncode(params));
   }
 
   static String uuid() {

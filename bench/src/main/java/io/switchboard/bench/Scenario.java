@@ -1,25 +1,18 @@
 package io.switchboard.bench;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 /** One kind of request the open loop sends; each call makes a new, independent request. */
 enum Scenario {
   /** A GET on the simulator's status endpoint: same server, no database, no Temporal. */
   BARE {
     @Override
-    HttpRequest request(Target target, long sequence) {
-      return HttpRequest.newBuilder(URI.create(target.base() + "/simulator/api/status"))
-          .timeout(Requests.TIMEOUT)
-          .GET()
-          .build();
+    Call request(Target target, long sequence) {
+      return Call.get("/simulator/api/status");
     }
   },
   /** A call status callback for a call nobody knows: signature, inbox commit, 200. */
   ASYNC {
     @Override
-    HttpRequest request(Target target, long sequence) {
+    Call request(Target target, long sequence) {
       java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
       params.put("AccountSid", target.accountSid());
       params.put("CallSid", "CA" + Requests.uuid());
@@ -32,12 +25,12 @@ enum Scenario {
   /** A new inbound call: signature, inbox, update-with-start, TwiML from the workflow. */
   VOICE {
     @Override
-    HttpRequest request(Target target, long sequence) {
+    Call request(Target target, long sequence) {
       return Requests.newCall(target, "CA" + Requests.uuid(), sequence);
     }
 
     @Override
-    boolean answered(HttpResponse<String> response) {
+    boolean answered(Reply response) {
       return fromSession(response);
     }
   },
@@ -48,13 +41,13 @@ enum Scenario {
    */
   GATHER {
     @Override
-    HttpRequest request(Target target, long sequence) {
+    Call request(Target target, long sequence) {
       var sessions = target.sessions();
       return Requests.menuKey(target, sessions.get((int) (sequence % sessions.size())));
     }
 
     @Override
-    boolean answered(HttpResponse<String> response) {
+    boolean answered(Reply response) {
       return fromSession(response);
     }
   },
@@ -65,7 +58,7 @@ enum Scenario {
    */
   SEND {
     @Override
-    HttpRequest request(Target target, long sequence) {
+    Call request(Target target, long sequence) {
       return Requests.sendMessage(
           target, String.format("+1888555%04d", sequence % 100), sendTo(sequence), "Bench");
     }
@@ -76,17 +69,17 @@ enum Scenario {
    */
   INITIATE {
     @Override
-    HttpRequest request(Target target, long sequence) {
+    Call request(Target target, long sequence) {
       return Requests.initiateCall(
           target, "+15005550006", String.format("+1555%07d", sequence % 10_000_000));
     }
   };
 
-  abstract HttpRequest request(Target target, long sequence);
+  abstract Call request(Target target, long sequence);
 
   /** Whether the server did what was asked; a voice answer must also come from the session. */
-  boolean answered(HttpResponse<String> response) {
-    return response.statusCode() < 400;
+  boolean answered(Reply response) {
+    return response.status() < 400;
   }
 
   /** The handset a SEND request goes to: unique per sequence, so creations can be matched. */
@@ -95,7 +88,7 @@ enum Scenario {
     return String.format("+14152%06d", sequence % 1_000_000);
   }
 
-  private static boolean fromSession(HttpResponse<String> response) {
-    return response.statusCode() == 200 && !response.body().contains(Requests.FALLBACK_MARK);
+  private static boolean fromSession(Reply response) {
+    return response.status() == 200 && !response.body().contains(Requests.FALLBACK_MARK);
   }
 }

@@ -2,14 +2,12 @@ package io.switchboard.bench;
 
 import io.switchboard.simulator.Creation;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,12 +16,10 @@ final class SimulatorClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http;
-  private final String base;
+  private final Transport http;
 
-  SimulatorClient(HttpClient http, String base) {
+  SimulatorClient(Transport http) {
     this.http = http;
-    this.base = base;
   }
 
   List<Creation> messages(String from, Instant since) throws IOException, InterruptedException {
@@ -38,15 +34,15 @@ final class SimulatorClient {
       throws IOException, InterruptedException {
     String query =
         "since=" + encode(since.toString()) + (from == null ? "" : "&from=" + encode(from));
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(base + "/simulator/api/" + resource + "/created?" + query))
-            .timeout(java.time.Duration.ofSeconds(60))
-            .GET()
-            .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("simulator answered " + response.statusCode() + ": " + response.body());
+    Call request = Call.get("/simulator/api/" + resource + "/created?" + query);
+    Reply response;
+    try {
+      response = http.send(request, Duration.ofSeconds(60)).get();
+    } catch (ExecutionException e) {
+      throw new IOException("reading creations from the simulator failed", e.getCause());
+    }
+    if (response.status() != 200) {
+      throw new IOException("simulator answered " + response.status() + ": " + response.body());
     }
     return JSON.readValue(response.body(), new TypeReference<List<Creation>>() {});
   }

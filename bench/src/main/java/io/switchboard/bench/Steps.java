@@ -77,7 +77,7 @@ final class Steps {
                 String.format("+1888555%04d", sequence % 100),
                 String.format("+14153%06d", sequence % 1_000_000),
                 "Warm-up"),
-        response -> response.statusCode() == 202);
+        response -> response.status() == 202);
   }
 
   /** Warm-up (not reported), the bare endpoint, then the scenario, at one rate. */
