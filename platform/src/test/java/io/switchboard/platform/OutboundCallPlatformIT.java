@@ -87,6 +87,14 @@ class OutboundCallPlatformIT {
     JsonNode byCallSid = get("/api/calls/" + callSid);
     assertThat(byCallSid.get("status").asString()).isEqualTo("completed");
     assertThat(voiceAnswers(callSid)).contains("Your appointment is tomorrow at nine.");
+    // A campaign's backlog waits on a task queue of its own, never ahead of inbound calls' turns.
+    assertThat(
+            workflows
+                .newUntypedWorkflowStub(OutboundCallWorkflowIds.outboundCall(key))
+                .describe()
+                .getTaskQueue())
+        .isEqualTo(properties.taskQueues().outbound())
+        .isNotEqualTo(properties.taskQueues().voice());
     JsonNode listed = get("/api/calls?direction=outbound-api&limit=200");
     assertThat(listed.valueStream().map(c -> c.get("callSid").asString())).contains(callSid);
     // Other tests place calls too: each counter moved by this call at least.

@@ -27,7 +27,8 @@ public record SwitchboardProperties(
     twilio = twilio == null ? new Twilio(null, null, null, null) : twilio;
     taskQueues =
         taskQueues == null
-            ? new Queues(TaskQueues.VOICE, TaskQueues.MESSAGING, TaskQueues.RECORDING)
+            ? new Queues(
+                TaskQueues.VOICE, TaskQueues.OUTBOUND, TaskQueues.MESSAGING, TaskQueues.RECORDING)
             : taskQueues;
   }
 
@@ -58,6 +59,7 @@ public record SwitchboardProperties(
   /** Task queue names; see {@link TaskQueues} for the defaults. */
   public record Queues(
       @DefaultValue(TaskQueues.VOICE) @NotBlank String voice,
+      @DefaultValue(TaskQueues.OUTBOUND) @NotBlank String outbound,
       @DefaultValue(TaskQueues.MESSAGING) @NotBlank String messaging,
       @DefaultValue(TaskQueues.RECORDING) @NotBlank String recording) {}
 }

@@ -6,6 +6,13 @@ package io.switchboard.common;
  */
 public final class TaskQueues {
   public static final String VOICE = "voice";
+
+  /**
+   * Outbound calls that services start: a campaign of thousands must not queue ahead of the inbound
+   * calls' turns, which a caller is waiting on.
+   */
+  public static final String OUTBOUND = "outbound";
+
   public static final String MESSAGING = "messaging";
   public static final String RECORDING = "recording";
 

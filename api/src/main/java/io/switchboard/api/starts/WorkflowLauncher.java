@@ -95,7 +95,7 @@ public class WorkflowLauncher {
   private String taskQueue(StartKind kind) {
     return switch (kind) {
       case MESSAGE, BULK_SEND -> properties.taskQueues().messaging();
-      case OUTBOUND_CALL -> properties.taskQueues().voice();
+      case OUTBOUND_CALL -> properties.taskQueues().outbound();
     };
   }
 
