@@ -14,7 +14,8 @@ import javax.management.remote.JMXServiceURL;
  * CPU time spent per request, so that figures from this small machine can be scaled: the machine's
  * busy time from {@code /proc/stat} less the load generator's own (this JVM), and the platform
  * JVM's share over JMX. "Server side" therefore counts the platform, the Temporal server and
- * PostgreSQL.
+ * PostgreSQL. Also the time the platform's JIT spent compiling during the row: a row measured while
+ * the compiler still works on its path measures the compiler too, on 2 cores.
  */
 final class CpuUse {
 
@@ -28,13 +29,22 @@ final class CpuUse {
    * @param machineBusyMillis every core's non-idle time since boot
    * @param generatorMillis this JVM's CPU time
    * @param platformMillis the platform JVM's CPU time, or -1 when JMX is not reachable
+   * @param compileMillis the platform JVM's time in JIT compilation, or -1 when not reachable
    */
-  record Snapshot(double machineBusyMillis, double generatorMillis, double platformMillis) {}
+  record Snapshot(
+      double machineBusyMillis,
+      double generatorMillis,
+      double platformMillis,
+      double compileMillis) {}
 
   private CpuUse() {}
 
   static Snapshot take() {
-    return new Snapshot(machineBusy(), generator(), platformCpu());
+    return new Snapshot(
+        machineBusy(),
+        generator(),
+        platformAttribute(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME, "ProcessCpuTime", 1e6),
+        platformAttribute(ManagementFactory.COMPILATION_MXBEAN_NAME, "TotalCompilationTime", 1));
   }
 
   /** One Markdown-friendly line: CPU milliseconds per request between the two snapshots. */
@@ -50,10 +60,16 @@ final class CpuUse {
             : String.format(
                 ", of which the platform JVM %.2f ms",
                 (to.platformMillis() - from.platformMillis()) / requests);
+    String compilePart =
+        from.compileMillis() < 0 || to.compileMillis() < 0
+            ? ""
+            : String.format(
+                "; the platform's JIT compiled for %.0f ms in all",
+                to.compileMillis() - from.compileMillis());
     return String.format(
         "%s: CPU per request %.2f ms server side (platform, Temporal, PostgreSQL)%s;"
-            + " load generator %.2f ms",
-        what, server / requests, platformPart, generator / requests);
+            + " load generator %.2f ms%s",
+        what, server / requests, platformPart, generator / requests, compilePart);
   }
 
   private static double machineBusy() {
@@ -78,7 +94,8 @@ final class CpuUse {
     return 0;
   }
 
-  private static synchronized double platformCpu() {
+  /** An attribute of one of the platform JVM's MXBeans, divided by {@code unit}; else -1. */
+  private static synchronized double platformAttribute(String bean, String name, double unit) {
     try {
       if (!platformTried) {
         platformTried = true;
@@ -91,10 +108,8 @@ final class CpuUse {
       if (platform == null) {
         return -1;
       }
-      Object nanos =
-          platform.getAttribute(
-              new ObjectName(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME), "ProcessCpuTime");
-      return ((Number) nanos).longValue() / 1e6;
+      Object value = platform.getAttribute(new ObjectName(bean), name);
+      return ((Number) value).longValue() / unit;
     } catch (Exception e) {
       return -1;
     }
