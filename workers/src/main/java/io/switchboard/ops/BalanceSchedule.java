@@ -69,9 +69,7 @@ class BalanceSchedule {
           ScheduleOptions.newBuilder().setTriggerImmediately(true).build());
       log.info("registered the Temporal Schedule {}", OpsWorkflowIds.BALANCE_SCHEDULE);
     } catch (ScheduleAlreadyRunningException e) {
-      schedules
-          .getHandle(OpsWorkflowIds.BALANCE_SCHEDULE)
-          .update(input -> new ScheduleUpdate(schedule()));
+      updateExisting(schedules);
     } catch (RuntimeException e) {
       if (unimplemented(e)) {
         log.info(
@@ -80,6 +78,21 @@ class BalanceSchedule {
         return;
       }
       log.warn("could not register the Temporal Schedule {}", OpsWorkflowIds.BALANCE_SCHEDULE, e);
+    }
+  }
+
+  /**
+   * Every restart of a persistent platform lands here. A failure is logged, not thrown: an event
+   * listener that throws stops the application, and an out-of-date balance check is no reason to
+   * refuse calls.
+   */
+  private void updateExisting(ScheduleClient schedules) {
+    try {
+      schedules
+          .getHandle(OpsWorkflowIds.BALANCE_SCHEDULE)
+          .update(input -> new ScheduleUpdate(schedule()));
+    } catch (RuntimeException e) {
+      log.warn("could not update the Temporal Schedule {}", OpsWorkflowIds.BALANCE_SCHEDULE, e);
     }
   }
 
