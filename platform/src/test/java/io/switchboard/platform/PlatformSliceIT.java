@@ -44,6 +44,29 @@ abstract class PlatformSliceIT extends PlatformTestSupport {
   }
 
   @Test
+  void aSipCallerWithALongUriIsRecordedAndAnOverlongCallerIsRefusedUnstored() throws Exception {
+    String sipCall = newCallSid();
+    String sipCaller = "sip:" + "reception-desk".repeat(5) + "@switchboard-prod.sip.us1.twilio.com";
+
+    assertThat(post("/webhooks/voice", voiceParams(sipCall, sipCaller), null).statusCode())
+        .isEqualTo(200);
+    assertThat(awaitRecordedCall(sipCall)).contains("\"from\":\"" + sipCaller + "\"");
+
+    String overlongCall = newCallSid();
+    HttpResponse<String> refused =
+        post("/webhooks/voice", voiceParams(overlongCall, "sip:" + "x".repeat(300)), null);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("From may be at most 256 characters");
+    assertThat(getCall(overlongCall).statusCode()).isEqualTo(404);
+    WorkflowStub stub =
+        workflows.newUntypedWorkflowStub(
+            CallWorkflowIds.call(overlongCall),
+            java.util.Optional.empty(),
+            java.util.Optional.empty());
+    assertThatThrownBy(stub::describe).isInstanceOf(WorkflowNotFoundException.class);
+  }
+
+  @Test
   void forgedVoiceWebhookIsRefusedAndStartsNothing() throws Exception {
     String callSid = newCallSid();
 

@@ -116,6 +116,14 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
       reject(response, WebhookRejection.UNKNOWN_ACCOUNT);
       return;
     }
+    String tooLong = WebhookParameterLimits.firstTooLong(parameters);
+    if (tooLong == null) {
+      tooLong = WebhookParameterLimits.firstTooLong(query);
+    }
+    if (tooLong != null) {
+      reject(response, WebhookRejection.PARAMETER_TOO_LONG, tooLong);
+      return;
+    }
     request.setAttribute(
         TwilioWebhook.ATTRIBUTE,
         new TwilioWebhook(
@@ -217,6 +225,12 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
   }
 
   private void reject(HttpServletResponse response, WebhookRejection reason) throws IOException {
+    reject(response, reason, null);
+  }
+
+  /** The parameter, when there is one, is named; its value never is. */
+  private void reject(HttpServletResponse response, WebhookRejection reason, String parameter)
+      throws IOException {
     String name = reason.name().toLowerCase(Locale.ROOT);
     meters.counter("switchboard.webhooks.rejected", "reason", name).increment();
     log.warn("webhook rejected: {}", name);
@@ -226,10 +240,19 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
               HttpStatus.FORBIDDEN;
           case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
           case BODY_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-          case MALFORMED_BODY -> HttpStatus.BAD_REQUEST;
+          case MALFORMED_BODY, PARAMETER_TOO_LONG -> HttpStatus.BAD_REQUEST;
         };
+    String detail =
+        parameter == null
+            ? detail(reason)
+            : detail(reason)
+                + " "
+                + parameter
+                + " may be at most "
+                + WebhookParameterLimits.limit(parameter)
+                + " characters.";
     problems.write(
-        response, status, "webhook-" + name.replace('_', '-'), "Webhook rejected", detail(reason));
+        response, status, "webhook-" + name.replace('_', '-'), "Webhook rejected", detail);
   }
 
   private static String detail(WebhookRejection reason) {
@@ -242,6 +265,7 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
           "Webhooks must be application/x-www-form-urlencoded, or JSON signed with bodySHA256.";
       case BODY_TOO_LARGE -> "The request body is larger than " + MAX_BODY_BYTES + " bytes.";
       case MALFORMED_BODY -> "The form body could not be decoded.";
+      case PARAMETER_TOO_LONG -> "A parameter is longer than Twilio sends.";
     };
   }
 

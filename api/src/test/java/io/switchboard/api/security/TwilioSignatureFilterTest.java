@@ -127,6 +127,47 @@ class TwilioSignatureFilterTest {
     assertThat(run(request, new MockFilterChain()).getStatus()).isEqualTo(400);
   }
 
+  @Test
+  void signedParameterLongerThanTwilioSendsIsBadRequestNamingItNotItsValue() throws Exception {
+    Map<String, String> params = publishedParams();
+    params.put("AccountSid", ACCOUNT);
+    String from = "+1" + "5".repeat(300);
+    params.put("From", from);
+    MockFilterChain chain = new MockFilterChain();
+
+    MockHttpServletResponse response =
+        run(request(params, sign("https://mycompany.com/myapp.php?foo=1&bar=2", params)), chain);
+
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(response.getContentType()).isEqualTo("application/problem+json");
+    assertThat(response.getContentAsString())
+        .contains("webhook-parameter-too-long", "From may be at most 256 characters")
+        .doesNotContain(from);
+    assertThat(chain.getRequest()).isNull();
+    assertThat(rejected("parameter_too_long")).isEqualTo(1.0);
+  }
+
+  @Test
+  void sidsAndStatusesBeyondTheirShapeAreRefusedAndALongSipUriIsNot() throws Exception {
+    String url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+    Map<String, String> longSid = publishedParams();
+    longSid.put("AccountSid", ACCOUNT);
+    longSid.put("RecordingSid", "RE" + "a".repeat(63));
+    Map<String, String> longStatus = publishedParams();
+    longStatus.put("AccountSid", ACCOUNT);
+    longStatus.put("CallStatus", "x".repeat(33));
+    Map<String, String> sipCaller = publishedParams();
+    sipCaller.put("AccountSid", ACCOUNT);
+    sipCaller.put("From", "sip:" + "alice".repeat(20) + "@switchboard-prod.sip.us1.twilio.com");
+
+    assertThat(run(request(longSid, sign(url, longSid)), new MockFilterChain()).getStatus())
+        .isEqualTo(400);
+    assertThat(run(request(longStatus, sign(url, longStatus)), new MockFilterChain()).getStatus())
+        .isEqualTo(400);
+    assertThat(run(request(sipCaller, sign(url, sipCaller)), new MockFilterChain()).getStatus())
+        .isEqualTo(200);
+  }
+
   private MockHttpServletResponse run(MockHttpServletRequest request, MockFilterChain chain)
       throws Exception {
     return run(request, chain, URI.create("https://mycompany.com"), List.of(), List.of());
