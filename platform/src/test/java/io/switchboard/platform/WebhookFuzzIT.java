@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.config.SwitchboardProperties;
 import io.switchboard.simulator.webhook.TwilioSignatures;
+import io.switchboard.voice.CallWorkflowIds;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +44,7 @@ class WebhookFuzzIT {
 
   @LocalServerPort int port;
   @Autowired SwitchboardProperties properties;
+  @Autowired WorkflowClient workflows;
 
   @Test
   void noForgedOrMutatedSignatureIsAcceptedOrStored() throws Exception {
@@ -77,6 +82,7 @@ class WebhookFuzzIT {
         new WebhookForgeries(
             properties.twilio().accountSid(), properties.twilio().authToken(), new Random(11));
     List<String> serverErrors = new ArrayList<>();
+    List<String> answeredCalls = new ArrayList<>();
     int sent = 0;
     for (String path : ENDPOINTS) {
       for (int i = 0; i < 15; i++) {
@@ -86,10 +92,59 @@ class WebhookFuzzIT {
         if (response.statusCode() >= 500) {
           serverErrors.add(path + " " + params.keySet() + " -> " + response.statusCode());
         }
+        if (path.startsWith("/webhooks/voice") && acceptedWithItsSid(params, response)) {
+          answeredCalls.add(params.get("CallSid"));
+        }
       }
     }
-    System.out.printf("webhook fuzzer: %d signed mutants, %d 5xx%n", sent, serverErrors.size());
+    List<String> sessions = answeredCalls.stream().filter(this::hasSession).toList();
+    System.out.printf(
+        "webhook fuzzer: %d signed mutants, %d 5xx, %d call sessions started%n",
+        sent, serverErrors.size(), sessions.size());
     assertThat(serverErrors).as("5xx").isEmpty();
+    // A call with a session must also reach the REST API's records: a value the database cannot
+    // hold used to fail the session's record activity on every retry, unseen.
+    assertThat(sessions).isNotEmpty();
+    for (String callSid : sessions) {
+      assertThat(awaitCall(callSid)).as("call %s recorded", callSid).isEqualTo(200);
+    }
+  }
+
+  /** A voice webhook with its generated SID intact, answered 200. */
+  private static boolean acceptedWithItsSid(
+      Map<String, String> params, HttpResponse<String> response) {
+    String callSid = params.get("CallSid");
+    return response.statusCode() == 200 && callSid != null && callSid.matches("CA[0-9a-f]{32}");
+  }
+
+  private boolean hasSession(String callSid) {
+    try {
+      workflows
+          .newUntypedWorkflowStub(CallWorkflowIds.call(callSid), Optional.empty(), Optional.empty())
+          .describe();
+      return true;
+    } catch (WorkflowNotFoundException e) {
+      return false;
+    }
+  }
+
+  private int awaitCall(String callSid) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    int status;
+    do {
+      status =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(base() + "/api/calls/" + callSid))
+                      .header("Authorization", "Bearer " + SimulatorDrivenPlatformTest.API_KEY)
+                      .build(),
+                  bodyAsString())
+              .statusCode();
+      if (status != 404) {
+        return status;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    return status;
   }
 
   private HttpRequest signed(String path, Map<String, String> params) {
