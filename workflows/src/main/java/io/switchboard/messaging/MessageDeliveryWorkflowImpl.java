@@ -1,5 +1,6 @@
 package io.switchboard.messaging;
 
+import io.switchboard.common.LocalRecords;
 import io.switchboard.common.ParticipantNumber;
 import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
@@ -9,7 +10,6 @@ import io.switchboard.messaging.MessagingActivities.SendOutcome;
 import io.switchboard.messaging.MessagingActivities.SendRequest;
 import io.switchboard.messaging.MessagingActivities.StatusRecord;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
@@ -109,25 +109,8 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
           defaultOptions,
           Map.of("Send", sendOptions, "SendWithinRate", sendOptions));
 
-  /** The same retries as {@link #defaultOptions}, run in the worker. */
-  private final LocalActivityOptions localOptions =
-      LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          // Without a schedule-to-close timeout (or a maximum of attempts), the SDK takes a local
-          // activity's retry policy as not set and never retries it: a PostgreSQL restart then
-          // failed the message at its first write (found by the fault matrix, 2026-12-03). A
-          // week of retries, a minute apart, rides out any outage ops would fix.
-          .setScheduleToCloseTimeout(Duration.ofDays(7))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .build())
-          .build();
-
   private final MessagingActivities localActivities =
-      Workflow.newLocalActivityStub(MessagingActivities.class, localOptions);
+      Workflow.newLocalActivityStub(MessagingActivities.class, LocalRecords.OPTIONS);
 
   /** Where database reads and writes run; chosen once per run, see {@link #records()}. */
   private MessagingActivities records;

@@ -80,6 +80,46 @@ class OutboundCallHistoryRecorder {
   }
 
   @Test
+  void recordAnsweredWithLocalRecords() throws Exception {
+    record(
+        "answered-then-completed-local-records-v6.json",
+        new Scripted(null),
+        OutboundCallWorkflowTest.request("h7", RetryPolicy.NONE)
+            .withParticipantFingerprint("0123456789abcdef0123456789abcdef"),
+        (env, call) -> {
+          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA1");
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "ringing", 1));
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "in-progress", 2));
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "completed", 3));
+        });
+  }
+
+  @Test
+  void recordNoAnswerRetriedWithLocalRecords() throws Exception {
+    record(
+        "no-answer-retried-local-records-v6.json",
+        new Scripted(null),
+        OutboundCallWorkflowTest.request("h8", new RetryPolicy(2, 300, false)),
+        (env, call) -> {
+          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA1");
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "no-answer", 3));
+          env.sleep(Duration.ofSeconds(301));
+          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA2");
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA2", "in-progress", 2));
+          call.callStatusChanged(OutboundCallWorkflowTest.status("CA2", "completed", 3));
+        });
+  }
+
+  @Test
+  void recordRejectedWithLocalRecords() throws Exception {
+    record(
+        "rejected-with-local-records-v6.json",
+        new Scripted(21216),
+        OutboundCallWorkflowTest.request("h9", RetryPolicy.NONE),
+        (env, call) -> {});
+  }
+
+  @Test
   void recordRejectedByTwilio() throws Exception {
     record(
         "rejected-by-twilio-v2.json",

@@ -20,7 +20,9 @@ import io.switchboard.voice.outbound.OutboundCallActivities.PlacedCall;
 import io.switchboard.voice.outbound.OutboundCallActivities.StatusRecord;
 import io.switchboard.voice.outbound.OutboundCallRequest.MachineAction;
 import io.switchboard.voice.outbound.OutboundCallRequest.RetryPolicy;
+import io.temporal.api.common.v1.ActivityType;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -99,6 +101,14 @@ class OutboundCallWorkflowTest {
         .extracting(StatusRecord::status)
         .containsSubsequence("queued", "ringing", "in-progress", "completed");
     verify(activities, never()).fetch(any());
+    // The records are local activities: the only task the Temporal server dispatched for this
+    // call is its placement at Twilio.
+    assertThat(
+            client.fetchHistory(OutboundCallWorkflowIds.outboundCall("o1")).getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .map(event -> event.getActivityTaskScheduledEventAttributes().getActivityType()))
+        .extracting(ActivityType::getName)
+        .containsExactly("PlaceWithinRate");
   }
 
   @Test

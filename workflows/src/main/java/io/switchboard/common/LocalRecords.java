@@ -1,0 +1,34 @@
+package io.switchboard.common;
+
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * How workflows run their PostgreSQL reads and writes: as local activities, in the worker that runs
+ * the workflow task, kept as markers in the history. Each is a short statement that is safe to
+ * repeat, which is what local activities are for; as ordinary activities every one of them cost the
+ * Temporal server an activity task and one more workflow task. Twilio calls stay ordinary
+ * activities: they may wait at a rate gate, and their retries are the log ops read.
+ */
+public final class LocalRecords {
+
+  /** Retries like the workflows' database activities always did, until the database is back. */
+  public static final LocalActivityOptions OPTIONS =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          // Without a schedule-to-close timeout (or a maximum of attempts), the SDK takes a local
+          // activity's retry policy as not set and never retries it: a PostgreSQL restart then
+          // failed the message at its first write (found by the fault matrix, 2026-12-03). A
+          // week of retries, a minute apart, rides out any outage ops would fix.
+          .setScheduleToCloseTimeout(Duration.ofDays(7))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .build())
+          .build();
+
+  private LocalRecords() {}
+}
