@@ -12,7 +12,8 @@ import java.util.List;
  * @param maxInOneSecond the most creations in any one-second window (half open, [t, t + 1 s))
  * @param minGap the shortest time between two consecutive creations
  */
-record RateFigures(int count, double achieved, int maxInOneSecond, Duration minGap) {
+record RateFigures(
+    int count, double achieved, int maxInOneSecond, Duration minGap, List<Integer> perSecond) {
 
   /**
    * Reads the figures from creation times in order. Every window that can hold the most creations
@@ -20,7 +21,7 @@ record RateFigures(int count, double achieved, int maxInOneSecond, Duration minG
    */
   static RateFigures of(List<Instant> times) {
     if (times.size() < 2) {
-      return new RateFigures(times.size(), 0, times.size(), Duration.ZERO);
+      return new RateFigures(times.size(), 0, times.size(), Duration.ZERO, List.of(times.size()));
     }
     int max = 0;
     int end = 0;
@@ -37,7 +38,22 @@ record RateFigures(int count, double achieved, int maxInOneSecond, Duration minG
       }
     }
     double seconds = Duration.between(times.get(0), times.get(times.size() - 1)).toNanos() / 1e9;
-    return new RateFigures(times.size(), (times.size() - 1) / seconds, max, minGap);
+    return new RateFigures(
+        times.size(), (times.size() - 1) / seconds, max, minGap, perSecond(times));
+  }
+
+  /**
+   * Creations in each whole second counted from the first: where a shortfall comes from (a slow
+   * start, a stall in the middle, a tail) shows in the timeline, not in the average.
+   */
+  private static List<Integer> perSecond(List<Instant> times) {
+    Instant first = times.get(0);
+    int seconds = (int) Duration.between(first, times.get(times.size() - 1)).toSeconds() + 1;
+    int[] counts = new int[seconds];
+    for (Instant time : times) {
+      counts[(int) Duration.between(first, time).toSeconds()]++;
+    }
+    return java.util.Arrays.stream(counts).boxed().toList();
   }
 
   /** The achieved rate's distance from the configured one, in percent (negative: slower). */

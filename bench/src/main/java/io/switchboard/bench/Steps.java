@@ -3,6 +3,7 @@ package io.switchboard.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /** Runs one step of the plan and prints its figures. */
@@ -125,11 +126,22 @@ final class Steps {
    * compilation. Without JMX (no compilation figure) the warm-up is one slice.
    */
   private void warmUp(Scenario scenario, Target on, int rate) throws InterruptedException {
+    untilCompilerQuiet(loop, () -> OpenLoop.Load.of(scenario, on, rate, WARM_UP_SLICE), rate);
+  }
+
+  /**
+   * Runs slices of a load until the platform's JIT is quiet or {@link #WARM_UP_LIMIT} has passed,
+   * prints how long that took, and returns how many requests were answered as asked.
+   */
+  static long untilCompilerQuiet(OpenLoop loop, Supplier<OpenLoop.Load> slice, int rate)
+      throws InterruptedException {
     long started = System.nanoTime();
+    long answered = 0;
     CpuUse.Snapshot before = CpuUse.take();
     double compiled;
     do {
-      loop.run(OpenLoop.Load.of(scenario, on, rate, WARM_UP_SLICE));
+      OpenLoop.Result result = loop.run(slice.get());
+      answered += result.sent() - result.failed();
       CpuUse.Snapshot after = CpuUse.take();
       compiled =
           before.compileMillis() < 0 || after.compileMillis() < 0
@@ -141,6 +153,7 @@ final class Steps {
     System.out.printf(
         "step warm-up: %.0f s at %d/s; the platform's JIT compiled for %.0f ms in its last %d s%n",
         (System.nanoTime() - started) / 1e9, rate, compiled, WARM_UP_SLICE.toSeconds());
+    return answered;
   }
 
   /**
