@@ -3,6 +3,7 @@ package io.switchboard.voice.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -109,6 +110,39 @@ class OutboundCallWorkflowTest {
                 .map(event -> event.getActivityTaskScheduledEventAttributes().getActivityType()))
         .extracting(ActivityType::getName)
         .containsExactly("PlaceWithinRate");
+  }
+
+  @Test
+  void recordsWaitOutADatabaseOutageAndTheCallStillEndsWithEveryStatusRecorded(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.placeWithinRate(any())).thenReturn(placed("CA1"));
+    // PostgreSQL is down for the accepted record and the first writes after it: the local
+    // activities must retry (a local activity without a schedule-to-close timeout never does, and
+    // a message failed that way at its first write on 2026-12-03).
+    doThrow(new IllegalStateException("database down"))
+        .doThrow(new IllegalStateException("database down"))
+        .doNothing()
+        .when(activities)
+        .recordAccepted(any());
+    doThrow(new IllegalStateException("database down"))
+        .doThrow(new IllegalStateException("database down"))
+        .doNothing()
+        .when(activities)
+        .recordStatus(any());
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    OutboundCallWorkflow call = start(client, worker, request("o-db", RetryPolicy.NONE));
+    awaitCallSid(env, call, "CA1");
+    call.callStatusChanged(status("CA1", "in-progress", 2));
+    call.callStatusChanged(status("CA1", "completed", 3));
+
+    OutboundCallState result = result(call);
+    assertThat(result.status()).isEqualTo("completed");
+    verify(activities, times(3)).recordAccepted(any());
+    assertThat(recorded())
+        .extracting(StatusRecord::status)
+        .contains("queued", "in-progress", "completed");
   }
 
   @Test
