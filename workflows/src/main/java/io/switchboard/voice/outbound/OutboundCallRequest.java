@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /**
  * One outbound call as a service asks for it. This record is the contract for services that start
  * {@link OutboundCallWorkflow} with their own Temporal client (workflow id {@code
- * outbound-call:{id}}, task queue {@code voice}).
+ * outbound-call:{id}}, task queue {@code outbound}).
  *
  * @param id the caller's idempotency key; the workflow is {@code outbound-call:{id}}
  * @param to whom to call, E.164 (personal data: never logged)

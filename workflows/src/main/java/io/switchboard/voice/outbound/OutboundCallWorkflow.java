@@ -10,9 +10,10 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * One outbound call, from the request to its last attempt's final status. Workflow id {@code
- * outbound-call:{idempotencyKey}} ({@link OutboundCallWorkflowIds}), task queue {@code voice},
- * input {@link OutboundCallRequest}. The api starts it from {@code POST /api/calls/initiate}; other
- * services may start it with their own Temporal client.
+ * outbound-call:{idempotencyKey}} ({@link OutboundCallWorkflowIds}), task queue {@code outbound}
+ * ({@link io.switchboard.common.TaskQueues#OUTBOUND}; queued callbacks of call sessions run on
+ * {@code voice}), input {@link OutboundCallRequest}. The api starts it from {@code POST
+ * /api/calls/initiate}; other services may start it with their own Temporal client.
  */
 @WorkflowInterface
 public interface OutboundCallWorkflow {
