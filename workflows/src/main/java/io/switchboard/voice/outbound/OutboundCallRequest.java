@@ -27,6 +27,10 @@ import java.util.TreeMap;
  *     their own client may leave it null: the call is then not findable by number)
  * @param missedDial what the person hears when the Dial in {@code answer} reaches nobody (busy, no
  *     answer, failed), instead of the verbs after that Dial; null for those verbs in any case
+ * @param statusCheckSeconds how long the workflow waits for a final status callback before it asks
+ *     Twilio, and then between asks while the call lasts; null for five minutes (requests from
+ *     before it existed, and services that leave it to the workflow). The api sets it from {@code
+ *     switchboard.outbound-calls.status-check-after}.
  */
 public record OutboundCallRequest(
     String id,
@@ -42,7 +46,41 @@ public record OutboundCallRequest(
     SortedMap<String, String> metadata,
     VoiceInstruction answer,
     String participantFingerprint,
-    VoiceInstruction missedDial) {
+    VoiceInstruction missedDial,
+    Long statusCheckSeconds) {
+
+  public OutboundCallRequest(
+      String id,
+      String to,
+      String from,
+      String flowName,
+      String twiml,
+      MachineAction onMachine,
+      String voicemailMessage,
+      RetryPolicy retry,
+      Long callAtMillis,
+      int ringTimeoutSeconds,
+      SortedMap<String, String> metadata,
+      VoiceInstruction answer,
+      String participantFingerprint,
+      VoiceInstruction missedDial) {
+    this(
+        id,
+        to,
+        from,
+        flowName,
+        twiml,
+        onMachine,
+        voicemailMessage,
+        retry,
+        callAtMillis,
+        ringTimeoutSeconds,
+        metadata,
+        answer,
+        participantFingerprint,
+        missedDial,
+        null);
+  }
 
   public OutboundCallRequest(
       String id,
@@ -120,7 +158,28 @@ public record OutboundCallRequest(
         metadata,
         answer,
         fingerprint,
-        missedDial);
+        missedDial,
+        statusCheckSeconds);
+  }
+
+  /** The same call, with how long to wait for a final status before asking Twilio. */
+  public OutboundCallRequest withStatusCheckSeconds(Long seconds) {
+    return new OutboundCallRequest(
+        id,
+        to,
+        from,
+        flowName,
+        twiml,
+        onMachine,
+        voicemailMessage,
+        retry,
+        callAtMillis,
+        ringTimeoutSeconds,
+        metadata,
+        answer,
+        participantFingerprint,
+        missedDial,
+        seconds);
   }
 
   public OutboundCallRequest(

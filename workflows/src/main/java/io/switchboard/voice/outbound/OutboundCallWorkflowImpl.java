@@ -41,7 +41,8 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
 
   /**
    * A call that sends no final status for this long (lost callbacks) is fetched from Twilio; calls
-   * in progress are fetched again at this interval until they end.
+   * in progress are fetched again at this interval until they end. Unless the request says
+   * otherwise ({@link OutboundCallRequest#statusCheckSeconds()}).
    */
   static final Duration STATUS_CHECK = Duration.ofMinutes(5);
 
@@ -327,7 +328,7 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
   /** Waits for a final status; when callbacks stay away, asks Twilio. */
   private void followToTheEnd() {
     while (!CallStatuses.isFinal(status)) {
-      if (Workflow.await(STATUS_CHECK, () -> CallStatuses.isFinal(status))) {
+      if (Workflow.await(statusCheck(), () -> CallStatuses.isFinal(status))) {
         return;
       }
       try {
@@ -340,6 +341,14 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
         log.warn("status fetch for outbound call {} failed; waiting for callbacks", request.id());
       }
     }
+  }
+
+  /**
+   * The request's wait, or {@link #STATUS_CHECK}; only a timer's length, so replay is unaffected.
+   */
+  private Duration statusCheck() {
+    Long seconds = request.statusCheckSeconds();
+    return seconds == null ? STATUS_CHECK : Duration.ofSeconds(Math.max(1, seconds));
   }
 
   private boolean worthAnotherAttempt(OutboundCallRequest.RetryPolicy retry) {

@@ -394,6 +394,32 @@ class OutboundCallWorkflowTest {
   }
 
   @Test
+  void theRequestsStatusCheckSetsHowLongTheCallWaitsForCallbacksBeforeAskingTwilio(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
+    when(activities.placeWithinRate(any())).thenReturn(placed("CA1"));
+    when(activities.fetch("CA1"))
+        .thenReturn(new PlacedCall("CA1", "in-progress", "human"))
+        .thenReturn(new PlacedCall("CA1", "completed", "human"));
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    OutboundCallState result =
+        result(
+            start(
+                client, worker, request("o-check", RetryPolicy.NONE).withStatusCheckSeconds(30L)));
+
+    assertThat(result.status()).isEqualTo("completed");
+    verify(activities, times(2)).fetch("CA1");
+    // Two waits of 30 s (the second while the call was in progress), not five minutes each.
+    List<StatusRecord> records = recorded();
+    long placedAt = records.get(0).occurredAtMillis();
+    long endedAt = records.get(records.size() - 1).occurredAtMillis();
+    assertThat(records.get(0).status()).isEqualTo("queued");
+    assertThat(endedAt - placedAt)
+        .isBetween(60_000L, OutboundCallWorkflowImpl.STATUS_CHECK.toMillis());
+  }
+
+  @Test
   void scheduledCallWaitsUntilItsTime(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client) {
     when(activities.placeWithinRate(any()))

@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * idempotent too.
  */
 @Component
+@EnableConfigurationProperties(OutboundCallApiProperties.class)
 class OutboundCallStarter {
 
   private final OutboundCallRepository calls;
@@ -37,6 +39,7 @@ class OutboundCallStarter {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final NumberFingerprint fingerprint;
+  private final OutboundCallApiProperties settings;
 
   OutboundCallStarter(
       OutboundCallRepository calls,
@@ -45,7 +48,8 @@ class OutboundCallStarter {
       StartDispatcher dispatcher,
       PlatformTransactionManager transactions,
       Clock clock,
-      NumberFingerprint fingerprint) {
+      NumberFingerprint fingerprint,
+      OutboundCallApiProperties settings) {
     this.fingerprint = fingerprint;
     this.calls = calls;
     this.starts = starts;
@@ -53,15 +57,19 @@ class OutboundCallStarter {
     this.dispatcher = dispatcher;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.settings = settings;
   }
 
   OutboundCallRecord accept(OutboundCallRequest request) {
-    // Not part of the request's hash: the fingerprint is for ops' search by number only.
+    // Not part of the request's hash: the fingerprint is for ops' search by number only, and the
+    // status check is our setting, not the client's request.
     PendingStart start =
         launcher.pending(
             OutboundCallWorkflowIds.outboundCall(request.id()),
             StartKind.OUTBOUND_CALL,
-            request.withParticipantFingerprint(fingerprint.of(request.to())));
+            request
+                .withParticipantFingerprint(fingerprint.of(request.to()))
+                .withStatusCheckSeconds(settings.statusCheckAfter().toSeconds()));
     Accepted accepted = transaction.execute(status -> record(request, start));
     if (accepted.owed()) {
       dispatcher.afterCommit(start);
@@ -98,16 +106,17 @@ class OutboundCallStarter {
   /**
    * The request's fingerprint: a record's text form is complete and its metadata sorted. Fields
    * added since the hash was introduced are left out of the text while they hold their default (the
-   * participant fingerprint, always null here as it is added at start; a retry policy's
-   * retryOnMachine when false; missedDial, which the API never sets), so that a request accepted
-   * before they existed, retried with its key after an upgrade, keeps its hash.
+   * participant fingerprint and the status check, always null here as they are added at start; a
+   * retry policy's retryOnMachine when false; missedDial, which the API never sets), so that a
+   * request accepted before they existed, retried with its key after an upgrade, keeps its hash.
    */
   static String hash(OutboundCallRequest request) {
     String text =
         request
             .toString()
             .replace(", retryOnMachine=false]", "]")
-            .replace(", participantFingerprint=null, missedDial=null]", "]");
+            .replace(
+                ", participantFingerprint=null, missedDial=null, statusCheckSeconds=null]", "]");
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
