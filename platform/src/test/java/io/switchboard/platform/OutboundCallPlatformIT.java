@@ -80,6 +80,8 @@ class OutboundCallPlatformIT {
     assertThat(outbound.get("attempt").asInt()).isEqualTo(1);
     assertThat(outbound.get("metadata").asString()).contains("appt-42");
     assertThat(statuses(outbound)).contains("accepted", "ringing", "in-progress", "completed");
+    // The workflow's closing write is no status change: each status is listed once.
+    assertThat(statuses(outbound)).doesNotHaveDuplicates();
     String callSid = outbound.get("callSid").asString();
     assertThat(call.get("callSid").asString()).isEqualTo(callSid);
     assertThat(call.get("direction").asString()).isEqualTo("outbound-api");

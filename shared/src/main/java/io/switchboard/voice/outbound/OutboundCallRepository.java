@@ -35,6 +35,7 @@ public interface OutboundCallRepository extends ListCrudRepository<OutboundCallR
   /**
    * Moves the call to what the workflow last saw. Writes may arrive out of order (they run
    * concurrently), so an older write (by the workflow's sequence) never overwrites a newer one.
+   * Answers 1 when this write moved the row, 0 for an older or repeated one.
    */
   @Modifying
   @Query(
@@ -49,7 +50,7 @@ public interface OutboundCallRepository extends ListCrudRepository<OutboundCallR
              updated_at = GREATEST(updated_at, :at)
        WHERE id = :id AND seq < :seq
       """)
-  void advance(
+  int advance(
       @Param("id") String id,
       @Param("seq") int sequence,
       @Param("attempt") int attempt,

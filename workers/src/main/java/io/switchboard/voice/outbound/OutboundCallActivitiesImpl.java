@@ -181,16 +181,27 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
   @Transactional
   public void recordStatus(StatusRecord record) {
     Instant at = Instant.ofEpochMilli(record.occurredAtMillis());
-    outbound.advance(
-        record.id(),
-        record.sequence(),
-        record.attempt(),
-        record.callSid(),
-        record.status(),
-        record.answeredBy(),
-        record.errorCode(),
-        record.errorMessage(),
-        at);
+    int moved =
+        outbound.advance(
+            record.id(),
+            record.sequence(),
+            record.attempt(),
+            record.callSid(),
+            record.status(),
+            record.answeredBy(),
+            record.errorCode(),
+            record.errorMessage(),
+            at);
+    if (record.finished()) {
+      // The closing write repeats the status the workflow recorded just before it: it ends the
+      // record and counts the outcome, but is no status change of its own, so it is not an event
+      // (GET /api/calls/{key} listed the final status twice). Its sequence is the call's last, so
+      // it moves the row exactly once, and that is when the outcome is counted.
+      if (moved > 0) {
+        metrics.recorded(record);
+      }
+      return;
+    }
     int added =
         outbound.addEvent(
             record.id(),
@@ -204,7 +215,7 @@ public class OutboundCallActivitiesImpl implements OutboundCallActivities {
     if (added > 0) {
       metrics.recorded(record);
     }
-    if (record.callSid() != null && !record.finished()) {
+    if (record.callSid() != null) {
       // Each attempt is also a call like any other, listed and served by /api/calls.
       outbound
           .findById(record.id())
