@@ -101,6 +101,35 @@ final class FaultMatrixClient {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> initiateCall(String key, String from, String to) throws Exception {
+    String body =
+        json.writeValueAsString(
+            Map.of("to", to, "from", from, "twiml", "<Response><Say>Fault drill</Say></Response>"));
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + "/api/calls/initiate"))
+            .timeout(Duration.ofSeconds(15))
+            .header("Authorization", "Bearer " + apiKey)
+            .header("Idempotency-Key", key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The numbers Twilio (the simulator) placed calls to from this caller ID, once per call. */
+  List<String> callsPlacedFrom(String from) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        base + "/simulator/api/calls/created?from=" + from.replace("+", "%2B")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    List<String> to = new ArrayList<>();
+    json.readTree(response.body()).valueStream().forEach(call -> to.add(call.get("to").asString()));
+    return to;
+  }
+
   /** The record, or null when there is none (yet). */
   JsonNode read(String path) throws Exception {
     HttpResponse<String> response =

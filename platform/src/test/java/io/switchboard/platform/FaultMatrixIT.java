@@ -48,6 +48,9 @@ import org.springframework.test.context.ActiveProfiles;
       "switchboard.inbox.voice-budget=10s",
       "switchboard.webhooks.calls-per-number-per-minute=0",
       "switchboard.messaging.status-check-after=1s",
+      // A callback refused while PostgreSQL is down is not redelivered (nor is it by Twilio): the
+      // call then asks Twilio for its status after this long.
+      "switchboard.outbound-calls.status-check-after=2s",
       "switchboard.twilio.http.read-timeout=1s",
       "switchboard.simulator.lifecycle.message-step=20ms"
     })
@@ -130,6 +133,27 @@ class FaultMatrixIT {
 
   @Test
   @Order(3)
+  void postgresRestartedWhileOutboundCallsArePlacedLosesNothing() throws Exception {
+    FaultMatrixOutbound outbound = new FaultMatrixOutbound(client());
+    List<FaultMatrixOutbound.Initiated> calls = outbound.initiate(5);
+    // The account's gate places them a second apart: stopped once the first is placed, PostgreSQL
+    // is down while the others take their turns and the first one's callbacks arrive.
+    outbound.awaitFirstPlaced(calls);
+    services.stopPostgres();
+    try {
+      Thread.sleep(3000);
+    } finally {
+      services.restartPostgres();
+    }
+    assertClean(
+        outbound.verify(
+            "PostgreSQL restarted while outbound calls are placed",
+            calls,
+            "5 calls at 1 call/s; PostgreSQL stopped for 3 s once the first was placed"));
+  }
+
+  @Test
+  @Order(4)
   void twilioServerErrorsAreRetriedToOneMessageEach() throws Exception {
     FaultMatrixMessages messages = messages();
     assertClean(
@@ -145,7 +169,7 @@ class FaultMatrixIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void twilioRateLimitsAreRiddenOut() throws Exception {
     assertClean(
         messages()
@@ -156,7 +180,7 @@ class FaultMatrixIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void timeoutAfterSuccessSendsOnce() throws Exception {
     assertClean(
         messages()
@@ -167,7 +191,7 @@ class FaultMatrixIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void duplicateCallbacksChangeNothingTwice() throws Exception {
     assertClean(
         messages()
@@ -178,7 +202,7 @@ class FaultMatrixIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void outOfOrderCallbacksEndDelivered() throws Exception {
     assertClean(
         messages()
@@ -189,13 +213,13 @@ class FaultMatrixIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void concurrentUpdatesOnOneCallAreEachAppliedOnce() throws Exception {
     assertClean(calls().concurrentTurns(16));
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void workerKilledRightAfterTheSendSendsOnce() throws Exception {
     FaultMatrixMessages messages = messages();
     List<FaultMatrixMessages.Sent> sent = new ArrayList<>();
@@ -234,7 +258,7 @@ class FaultMatrixIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void sendsAcceptedWhileTemporalIsDownAreEachDeliveredOnceAfterIt() throws Exception {
     FaultMatrixMessages messages = messages();
     List<FaultMatrixMessages.Sent> sent;
