@@ -4,12 +4,16 @@ import io.switchboard.api.security.TwilioWebhook;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /** Commits webhooks to the inbox and starts their dispatch. */
 @Component
 public class WebhookIntake {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
 
   private final Inbox inbox;
   private final InboxRelay relay;
@@ -65,7 +69,20 @@ public class WebhookIntake {
     if (workflowId != null && inbox.hasOlderPending(workflowId, id)) {
       return;
     }
-    executor.execute(() -> inbox.find(id).ifPresent(relay::forward));
+    executor.execute(() -> forwardNow(id));
+  }
+
+  /**
+   * The event is committed, so a failure here loses nothing: the relay sends it on its schedule.
+   * With PostgreSQL down even recording the failure fails; that must not end the pool's thread with
+   * an uncaught stack trace (seen in the fault matrix, 2026-12-04).
+   */
+  private void forwardNow(long id) {
+    try {
+      inbox.find(id).ifPresent(relay::forward);
+    } catch (RuntimeException e) {
+      log.warn("inbox event {} left to the relay: {}", id, e.toString());
+    }
   }
 
   public Inbox inbox() {
