@@ -4,6 +4,7 @@ import io.switchboard.simulator.Creation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * THROTTLE and CPS: a burst of sends (or call initiations) from one sender whose rate the platform
@@ -83,8 +84,7 @@ final class RateCheck {
         CpuUse.perRequest("call, burst to last creation", before, CpuUse.take(), count));
   }
 
-  private void burst(
-      String name, int configured, long count, java.util.function.LongFunction<Call> requests)
+  private void burst(String name, int configured, long count, LongFunction<Call> requests)
       throws InterruptedException {
     OpenLoop.Result accepted =
         loop.run(
@@ -113,8 +113,7 @@ final class RateCheck {
    * until every one of them was created, so that the burst starts at an idle gate, and for their
    * lifecycles to settle.
    */
-  private void warmUp(
-      int configured, java.util.function.LongFunction<Call> requests, ReaderSince created)
+  private void warmUp(int configured, LongFunction<Call> requests, ReaderSince created)
       throws Exception {
     Instant since = Instant.now();
     long[] next = {0};

@@ -2,6 +2,7 @@ package io.switchboard.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,7 +54,7 @@ record RateFigures(
     for (Instant time : times) {
       counts[(int) Duration.between(first, time).toSeconds()]++;
     }
-    return java.util.Arrays.stream(counts).boxed().toList();
+    return Arrays.stream(counts).boxed().toList();
   }
 
   /** The achieved rate's distance from the configured one, in percent (negative: slower). */

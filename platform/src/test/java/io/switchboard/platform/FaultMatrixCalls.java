@@ -195,21 +195,13 @@ final class FaultMatrixCalls {
   private JsonNode awaitStatus(String sid, String status, Duration within) throws Exception {
     long deadline = System.nanoTime() + within.toNanos();
     do {
-      JsonNode call = readQuietly("/api/calls/" + sid);
+      JsonNode call = client.readQuietly("/api/calls/" + sid);
       if (call != null && status.equals(call.get("status").asString())) {
         return call;
       }
       Thread.sleep(100);
     } while (System.nanoTime() < deadline);
     return null;
-  }
-
-  private JsonNode readQuietly(String path) throws Exception {
-    try {
-      return client.read(path);
-    } catch (java.io.IOException e) {
-      return null;
-    }
   }
 
   private static void sleep(long millis) {

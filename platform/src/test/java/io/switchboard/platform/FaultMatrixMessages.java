@@ -99,20 +99,12 @@ final class FaultMatrixMessages {
 
   private JsonNode awaitDelivered(String key, long deadline) throws Exception {
     while (System.nanoTime() < deadline) {
-      JsonNode record = readQuietly("/api/messages/" + key);
+      JsonNode record = client.readQuietly("/api/messages/" + key);
       if (record != null && "delivered".equals(record.get("status").asString())) {
         return record;
       }
       Thread.sleep(100);
     }
     return null;
-  }
-
-  private JsonNode readQuietly(String path) throws Exception {
-    try {
-      return client.read(path);
-    } catch (java.io.IOException e) {
-      return null;
-    }
   }
 }

@@ -65,34 +65,26 @@ final class FaultMatrixOutbound {
     int lost = 0;
     int duplicated = 0;
     long deadline = System.nanoTime() + SETTLE.toNanos();
-    List<JsonNode> ended = new ArrayList<>();
-    for (Initiated call : initiated) {
-      if (call.accepted()) {
-        accepted++;
-        ended.add(awaitCompleted(call.key(), deadline));
-      }
-    }
-    List<String> placedTo = client.callsPlacedFrom(CALLER_ID);
-    int next = 0;
     for (Initiated call : initiated) {
       if (!call.accepted()) {
         continue;
       }
-      JsonNode record = ended.get(next++);
-      int placed = Collections.frequency(placedTo, call.to());
+      accepted++;
+      JsonNode record = awaitCompleted(call.key(), deadline);
+      int placed = Collections.frequency(client.callsPlacedFrom(CALLER_ID), call.to());
       if (record == null || placed == 0) {
         lost++;
       }
       duplicated += Math.max(0, placed - 1);
       if (record != null) {
-        List<String> events = new ArrayList<>();
-        record
-            .get("outbound")
-            .get("events")
-            .valueStream()
-            .forEach(event -> events.add(event.get("attempt").asInt() + "/" + event.get("status")));
-        Set<String> distinct = new HashSet<>(events);
-        duplicated += events.size() - distinct.size();
+        List<String> events =
+            record
+                .get("outbound")
+                .get("events")
+                .valueStream()
+                .map(event -> event.get("attempt").asInt() + "/" + event.get("status").asString())
+                .toList();
+        duplicated += events.size() - new HashSet<>(events).size();
       }
     }
     return new Row(scenario, initiated.size(), accepted, lost, duplicated, note);
@@ -100,7 +92,7 @@ final class FaultMatrixOutbound {
 
   private JsonNode awaitCompleted(String key, long deadline) throws Exception {
     while (System.nanoTime() < deadline) {
-      JsonNode record = readQuietly("/api/calls/" + key);
+      JsonNode record = client.readQuietly("/api/calls/" + key);
       if (record != null
           && record.get("outbound") != null
           && "completed".equals(record.get("outbound").get("status").asString())) {
@@ -109,13 +101,5 @@ final class FaultMatrixOutbound {
       Thread.sleep(200);
     }
     return null;
-  }
-
-  private JsonNode readQuietly(String path) throws Exception {
-    try {
-      return client.read(path);
-    } catch (java.io.IOException e) {
-      return null;
-    }
   }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.common;
 
 import io.temporal.activity.LocalActivityOptions;
-import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
@@ -22,13 +22,25 @@ public final class LocalRecords {
           // failed the message at its first write (found by the fault matrix, 2026-12-03). A
           // week of retries, a minute apart, rides out any outage ops would fix.
           .setScheduleToCloseTimeout(Duration.ofDays(7))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .build())
+          .setRetryOptions(Retries.UNTIL_DONE)
           .build();
+
+  /**
+   * The change each workflow that adopted them puts its records behind; a run from before the
+   * change replays with its records as the activities it made.
+   */
+  public static final String CHANGE = "local-records";
+
+  /**
+   * The records' stub for this run: the local one from the change on, the ordinary activities for
+   * runs from before it. Call it once per run, at the run's first database call, and keep what it
+   * returns: it records the change's version marker where it is first called.
+   */
+  public static <T> T chosen(T activities, T localActivities) {
+    return Workflow.getVersion(CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
+        ? localActivities
+        : activities;
+  }
 
   private LocalRecords() {}
 }

@@ -2,6 +2,7 @@ package io.switchboard.messaging;
 
 import io.switchboard.common.LocalRecords;
 import io.switchboard.common.ParticipantNumber;
+import io.switchboard.common.Retries;
 import io.switchboard.common.SwitchboardSearchAttributes;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.messaging.MessagingActivities.ConsentQuery;
@@ -60,17 +61,6 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   /** Checking WhatsApp's 24-hour session window, and sending a template outside it, was added. */
   static final String SESSION_WINDOW_CHANGE = "whatsapp-session-window";
 
-  /**
-   * PostgreSQL reads and writes (accepted, consent, session window, every status) ran as activities
-   * through the Temporal server; from this version on they are local activities, run by the worker
-   * that runs the workflow task and kept as markers in the history. Each is a short query that is
-   * safe to repeat, which is what local activities are for, and a message then costs the server
-   * about half the tasks it did (the benchmark's pipeline, not the gate, held sends at a few a
-   * second). Twilio calls stay activities: they may wait at the sender's gate, and their retries
-   * are the delivery log ops read.
-   */
-  static final String LOCAL_RECORDS_CHANGE = "local-records";
-
   /** Twilio's code for a free-form WhatsApp message outside the 24-hour session window. */
   static final int OUTSIDE_SESSION_WINDOW = 63016;
 
@@ -95,10 +85,7 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
           .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
+              RetryOptions.newBuilder(Retries.UNTIL_DONE)
                   .setDoNotRetry(TwilioFailureType.TWILIO_REJECTED.name())
                   .build())
           .build();
@@ -391,15 +378,20 @@ public class MessageDeliveryWorkflowImpl implements MessageDeliveryWorkflow {
   }
 
   /**
-   * Local or not, decided at the first database call of the run (which, on replay, is the same
+   * PostgreSQL reads and writes (accepted, consent, session window, every status) ran as activities
+   * through the Temporal server; from this version on they are local activities, run by the worker
+   * that runs the workflow task and kept as markers in the history. Each is a short query that is
+   * safe to repeat, which is what local activities are for, and a message then costs the server
+   * about half the tasks it did (the benchmark's pipeline, not the gate, held sends at a few a
+   * second). Twilio calls stay activities: they may wait at the sender's gate, and their retries
+   * are the delivery log ops read.
+   *
+   * <p>Local or not, decided at the first database call of the run (which, on replay, is the same
    * call: a signal handler's status write or the run's accepted record).
    */
   private MessagingActivities records() {
     if (records == null) {
-      records =
-          Workflow.getVersion(LOCAL_RECORDS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
-              ? localActivities
-              : activities;
+      records = LocalRecords.chosen(activities, localActivities);
     }
     return records;
   }

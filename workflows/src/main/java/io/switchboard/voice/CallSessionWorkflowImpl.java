@@ -6,9 +6,9 @@ import static io.switchboard.common.SwitchboardSearchAttributes.COMM_STATUS;
 import static io.switchboard.common.SwitchboardSearchAttributes.FLOW_NAME;
 
 import io.switchboard.common.ParticipantNumber;
+import io.switchboard.common.Retries;
 import io.switchboard.voice.flow.FlowEngine;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -79,12 +79,7 @@ public class CallSessionWorkflowImpl implements CallSessionWorkflow {
   private final ActivityOptions recordOptions =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .build())
+          .setRetryOptions(Retries.UNTIL_DONE)
           .build();
 
   private final VoiceActivities activities =

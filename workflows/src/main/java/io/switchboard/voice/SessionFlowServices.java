@@ -1,5 +1,6 @@
 package io.switchboard.voice;
 
+import io.switchboard.common.Retries;
 import io.switchboard.voice.flow.Agent;
 import io.switchboard.voice.flow.AgentRequest;
 import io.switchboard.voice.flow.ConsentRecord;
@@ -38,12 +39,7 @@ final class SessionFlowServices implements FlowServices {
   private final ActivityOptions consentOptions =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .build())
+          .setRetryOptions(Retries.UNTIL_DONE)
           .build();
 
   private final FlowActivities agents =

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Outbound call metrics of the worker (see docs/outbound-calls.md). Statuses are counted when their
- * event row is first written, so a retried write counts once.
+ * event row is first written, and a call's outcome when its closing write moves the call's row, so
+ * a retried write counts once.
  */
 @Component
 class OutboundCallMetrics {

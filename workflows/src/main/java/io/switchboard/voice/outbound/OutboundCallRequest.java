@@ -144,6 +144,16 @@ public record OutboundCallRequest(
 
   /** The same call, with the fingerprint of the number it calls. */
   public OutboundCallRequest withParticipantFingerprint(String fingerprint) {
+    return with(fingerprint, statusCheckSeconds);
+  }
+
+  /** The same call, with how long to wait for a final status before asking Twilio. */
+  public OutboundCallRequest withStatusCheckSeconds(Long seconds) {
+    return with(participantFingerprint, seconds);
+  }
+
+  /** The fields the api adds to a client's request. */
+  private OutboundCallRequest with(String fingerprint, Long seconds) {
     return new OutboundCallRequest(
         id,
         to,
@@ -158,26 +168,6 @@ public record OutboundCallRequest(
         metadata,
         answer,
         fingerprint,
-        missedDial,
-        statusCheckSeconds);
-  }
-
-  /** The same call, with how long to wait for a final status before asking Twilio. */
-  public OutboundCallRequest withStatusCheckSeconds(Long seconds) {
-    return new OutboundCallRequest(
-        id,
-        to,
-        from,
-        flowName,
-        twiml,
-        onMachine,
-        voicemailMessage,
-        retry,
-        callAtMillis,
-        ringTimeoutSeconds,
-        metadata,
-        answer,
-        participantFingerprint,
         missedDial,
         seconds);
   }

@@ -7,6 +7,7 @@ import static io.switchboard.common.SwitchboardSearchAttributes.FLOW_NAME;
 
 import io.switchboard.common.LocalRecords;
 import io.switchboard.common.ParticipantNumber;
+import io.switchboard.common.Retries;
 import io.switchboard.common.TwilioFailureType;
 import io.switchboard.voice.CallStatusEvent;
 import io.switchboard.voice.CallStatuses;
@@ -59,15 +60,6 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
    */
   static final String PLACE_WITHIN_RATE_CHANGE = "place-within-rate";
 
-  /**
-   * Calls from before it recorded their acceptance and every status through activities on the
-   * Temporal server; from this version on those writes are local activities ({@link LocalRecords}):
-   * a call costs the server its Twilio activities only, not seven more activity tasks and the
-   * workflow tasks that followed each (the account's 10 calls a second saturated the benchmark
-   * machine, 2026-12-04).
-   */
-  static final String LOCAL_RECORDS_CHANGE = "local-records";
-
   private static final Logger log = Workflow.getLogger(OutboundCallWorkflowImpl.class);
 
   /**
@@ -91,12 +83,7 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
   private final ActivityOptions turnOptions =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .build())
+          .setRetryOptions(Retries.UNTIL_DONE)
           .build();
 
   /** Reads and database writes are safe to repeat until they succeed. */
@@ -104,10 +91,7 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
           .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
+              RetryOptions.newBuilder(Retries.UNTIL_DONE)
                   .setDoNotRetry(TwilioFailureType.TWILIO_REJECTED.name())
                   .build())
           .build();
@@ -403,15 +387,18 @@ public class OutboundCallWorkflowImpl implements OutboundCallWorkflow {
   }
 
   /**
-   * Local or not, decided at the first write of the run: the accepted record, which the run makes
-   * before anything can change its status.
+   * Calls from before it recorded their acceptance and every status through activities on the
+   * Temporal server; from this version on those writes are local activities ({@link LocalRecords}):
+   * a call costs the server its Twilio activities only, not seven more activity tasks and the
+   * workflow tasks that followed each (the account's 10 calls a second saturated the benchmark
+   * machine, 2026-12-04).
+   *
+   * <p>Local or not, decided at the first write of the run: the accepted record, which the run
+   * makes before anything can change its status.
    */
   private OutboundCallActivities records() {
     if (records == null) {
-      records =
-          Workflow.getVersion(LOCAL_RECORDS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
-              ? localActivities
-              : activities;
+      records = LocalRecords.chosen(activities, localActivities);
     }
     return records;
   }

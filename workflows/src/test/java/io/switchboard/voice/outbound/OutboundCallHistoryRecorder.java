@@ -31,12 +31,7 @@ class OutboundCallHistoryRecorder {
         "answered-then-completed-v2.json",
         new Scripted(null),
         OutboundCallWorkflowTest.request("h1", RetryPolicy.NONE),
-        (env, call) -> {
-          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA1");
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "ringing", 1));
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "in-progress", 2));
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "completed", 3));
-        });
+        OutboundCallHistoryRecorder::ringsAnsweredCompleted);
   }
 
   @Test
@@ -60,14 +55,7 @@ class OutboundCallHistoryRecorder {
         new Scripted(null),
         OutboundCallWorkflowTest.request("h5", new RetryPolicy(2, 300, false))
             .withParticipantFingerprint("0123456789abcdef0123456789abcdef"),
-        (env, call) -> {
-          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA1");
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "no-answer", 3));
-          env.sleep(Duration.ofSeconds(301));
-          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA2");
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA2", "in-progress", 2));
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA2", "completed", 3));
-        });
+        OutboundCallHistoryRecorder::noAnswerThenAnsweredCompleted);
   }
 
   @Test
@@ -86,12 +74,7 @@ class OutboundCallHistoryRecorder {
         new Scripted(null),
         OutboundCallWorkflowTest.request("h7", RetryPolicy.NONE)
             .withParticipantFingerprint("0123456789abcdef0123456789abcdef"),
-        (env, call) -> {
-          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA1");
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "ringing", 1));
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "in-progress", 2));
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "completed", 3));
-        });
+        OutboundCallHistoryRecorder::ringsAnsweredCompleted);
   }
 
   @Test
@@ -100,14 +83,7 @@ class OutboundCallHistoryRecorder {
         "no-answer-retried-local-records-v6.json",
         new Scripted(null),
         OutboundCallWorkflowTest.request("h8", new RetryPolicy(2, 300, false)),
-        (env, call) -> {
-          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA1");
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "no-answer", 3));
-          env.sleep(Duration.ofSeconds(301));
-          OutboundCallWorkflowTest.awaitCallSid(env, call, "CA2");
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA2", "in-progress", 2));
-          call.callStatusChanged(OutboundCallWorkflowTest.status("CA2", "completed", 3));
-        });
+        OutboundCallHistoryRecorder::noAnswerThenAnsweredCompleted);
   }
 
   @Test
@@ -145,6 +121,25 @@ class OutboundCallHistoryRecorder {
 
   interface Scenario {
     void run(TestWorkflowEnvironment env, OutboundCallWorkflow call);
+  }
+
+  private static void ringsAnsweredCompleted(
+      TestWorkflowEnvironment env, OutboundCallWorkflow call) {
+    OutboundCallWorkflowTest.awaitCallSid(env, call, "CA1");
+    call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "ringing", 1));
+    call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "in-progress", 2));
+    call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "completed", 3));
+  }
+
+  /** Nobody answers the first call; the second, after the policy's spacing, is answered. */
+  private static void noAnswerThenAnsweredCompleted(
+      TestWorkflowEnvironment env, OutboundCallWorkflow call) {
+    OutboundCallWorkflowTest.awaitCallSid(env, call, "CA1");
+    call.callStatusChanged(OutboundCallWorkflowTest.status("CA1", "no-answer", 3));
+    env.sleep(Duration.ofSeconds(301));
+    OutboundCallWorkflowTest.awaitCallSid(env, call, "CA2");
+    call.callStatusChanged(OutboundCallWorkflowTest.status("CA2", "in-progress", 2));
+    call.callStatusChanged(OutboundCallWorkflowTest.status("CA2", "completed", 3));
   }
 
   private static void record(
